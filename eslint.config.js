@@ -40,7 +40,7 @@ export default defineConfig(
     '**/custom-elements.json',
     'spec/',
     // Generated from spec/openapi.json by openapi-typescript.
-    'packages/sdk/src/schema.d.ts',
+    'packages/sdk/src/schema.ts',
   ]),
 
   js.configs.recommended,

@@ -1,0 +1,104 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { embedCors } from './http/cors.js'
+import type { AppDeps, AppEnv } from './http/env.js'
+import { ApiError, handleError, problemJson } from './http/problem.js'
+import { validationHook } from './http/validation.js'
+import { newId } from './lib/ids.js'
+import { authRoutes } from './modules/auth/routes.js'
+import { docsRoutes } from './modules/docs/routes.js'
+import { embedRoutes } from './modules/embed/routes.js'
+import { invoiceRoutes } from './modules/invoices/routes.js'
+import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
+
+export type { AppDeps, AppEnv } from './http/env.js'
+
+/** The shell app may load scripts and styles from its own origin only. */
+const SHELL_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+/**
+ * Builds the Portico HTTP application. Performs no I/O: every dependency —
+ * database, configuration, clock, logger — is passed in, so tests build as
+ * many apps as they like, each on its own database.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  app.use(
+    createMiddleware<AppEnv>(async function injectDeps(c, next) {
+      c.set('deps', deps)
+      c.set('logger', deps.logger)
+      await next()
+    }),
+  )
+  app.use(requestId({ generator: () => newId('req') }))
+  app.use(
+    secureHeaders({
+      // The API serves JSON; pages set their own policy below.
+      contentSecurityPolicy: undefined,
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  )
+  app.use('/v1/*', embedCors())
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: (c) =>
+        problemJson(
+          c,
+          new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.'),
+        ),
+    }),
+  )
+  app.use('/v1/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
+  app.route('/', authRoutes())
+  app.route('/', embedRoutes())
+  app.route('/', invoiceRoutes())
+
+  registerSecuritySchemes(app)
+  app.doc31('/openapi.json', OPENAPI_INFO)
+  app.route('/', docsRoutes())
+
+  if (deps.config.cdnDir) {
+    app.use(
+      '/cdn/*',
+      serveStatic({ root: deps.config.cdnDir, rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }),
+    )
+  }
+  if (deps.config.shellDir) {
+    const shellDir = deps.config.shellDir
+    app.use('*', async (c, next) => {
+      await next()
+      if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+        c.res.headers.set('Content-Security-Policy', SHELL_CSP)
+      }
+    })
+    app.use('*', serveStatic({ root: shellDir }))
+    // Client-side routes (/invoices/inv_…) all load the shell's index.html.
+    app.get('*', async (c, next) => {
+      if (c.req.path.startsWith('/v1/') || c.req.path.includes('.')) return next()
+      return serveStatic({ root: shellDir, path: 'index.html' })(c, next)
+    })
+  }
+
+  app.notFound((c) =>
+    problemJson(c, new ApiError(404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`)),
+  )
+  app.onError(handleError)
+  return app
+}
+
+export type PorticoApp = ReturnType<typeof createApp>

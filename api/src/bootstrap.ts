@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Config } from './config.js'
+import { openDatabase, type DatabaseHandle } from './db/connect.js'
+import { migrateToLatest } from './db/migrate.js'
+import { isEmpty, seedDemo } from './seed/demo.js'
+import type { Clock } from './lib/clock.js'
+
+/** Opens, migrates and (on an empty database, when enabled) seeds — the start-up sequence. */
+export async function prepareDatabase(
+  config: Config,
+  clock: Clock,
+): Promise<DatabaseHandle & { seeded: boolean }> {
+  const handle = openDatabase(config.databaseUrl)
+  await migrateToLatest(handle.db)
+  let seeded = false
+  if (config.seedDemo && (await isEmpty(handle.db))) {
+    await seedDemo(handle.db, { operatorKey: config.demoOperatorKey, now: clock.now() })
+    seeded = true
+  }
+  return { ...handle, seeded }
+}
+
+/** Where the repository keeps a built front end, when running from a checkout. */
+export function repositoryPath(relative: string): string | undefined {
+  const path = fileURLToPath(new URL(`../../${relative}`, import.meta.url))
+  return existsSync(path) ? path : undefined
+}

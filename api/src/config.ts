@@ -1,0 +1,94 @@
+import { z } from 'zod'
+
+/**
+ * Every setting Portico reads from the environment, parsed in one place.
+ * Documented in the README ("Configuration"); unknown variables are ignored.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  /** `file:./data/portico.db` (embedded SQLite) — `postgres://…` arrives with the PostgreSQL dialect. */
+  DATABASE_URL: z.string().default('file:./data/portico.db'),
+  /**
+   * Signs pagination cursors and other server-issued opaque values. Must be set
+   * (≥ 32 characters) in production so every replica shares it.
+   */
+  PORTICO_SECRET: z.string().min(32).optional(),
+  /** Seed the demo accounts when the database is empty. */
+  PORTICO_SEED_DEMO: booleanFlag.default(true),
+  /** The operator API key the demo seed creates (only used when seeding). */
+  PORTICO_DEMO_OPERATOR_KEY: z.string().startsWith('sk_').default('sk_demo_portico_operator_key'),
+  /** Folder holding the built shell app served at `/`. Empty disables it. */
+  PORTICO_SHELL_DIR: z.string().optional(),
+  /** Folder holding the built elements CDN bundle served at `/cdn/`. */
+  PORTICO_CDN_DIR: z.string().optional(),
+  /** Mark the session cookie `Secure` (set behind HTTPS). */
+  PORTICO_COOKIE_SECURE: booleanFlag.optional(),
+  /** Largest request body accepted, in bytes. */
+  PORTICO_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Failed logins allowed per email (and per IP ×4) in one window before 429. */
+  PORTICO_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  PORTICO_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+})
+
+export interface Config {
+  env: 'development' | 'test' | 'production'
+  port: number
+  host: string
+  databaseUrl: string
+  secret: string
+  seedDemo: boolean
+  demoOperatorKey: string
+  shellDir: string | undefined
+  cdnDir: string | undefined
+  cookieSecure: boolean
+  bodyLimitBytes: number
+  loginMaxFailures: number
+  loginWindowSeconds: number
+  logLevel: 'silent' | 'error' | 'info' | 'debug'
+}
+
+/** A fixed secret for development and tests only; production refuses to start without one. */
+const DEVELOPMENT_SECRET = 'portico-development-secret-do-not-use-in-production'
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Parses the environment into a frozen {@link Config}.
+ * @throws ConfigError listing every invalid variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  if (e.NODE_ENV === 'production' && !e.PORTICO_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  PORTICO_SECRET: required in production')
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    secret: e.PORTICO_SECRET ?? DEVELOPMENT_SECRET,
+    seedDemo: e.PORTICO_SEED_DEMO,
+    demoOperatorKey: e.PORTICO_DEMO_OPERATOR_KEY,
+    shellDir: e.PORTICO_SHELL_DIR,
+    cdnDir: e.PORTICO_CDN_DIR,
+    cookieSecure: e.PORTICO_COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    bodyLimitBytes: e.PORTICO_BODY_LIMIT_BYTES,
+    loginMaxFailures: e.PORTICO_LOGIN_MAX_FAILURES,
+    loginWindowSeconds: e.PORTICO_LOGIN_WINDOW_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  })
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as initial from './0001_initial.js'
+
+/**
+ * Every migration, in order. Names are permanent: never rename or edit a
+ * migration that has shipped — add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+}

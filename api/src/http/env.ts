@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely'
+import type { Config } from '../config.js'
+import type { Database } from '../db/schema.js'
+import type { Clock } from '../lib/clock.js'
+import type { Logger } from '../lib/logger.js'
+import type { Principal } from './principal.js'
+
+/** What createApp() receives: every I/O dependency, injected. */
+export interface AppDeps {
+  db: Kysely<Database>
+  config: Config
+  clock: Clock
+  logger: Logger
+}
+
+/** Hono's typed context variables, set by the middleware in ./. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps
+    logger: Logger
+    requestId: string
+    principal: Principal
+    /** Set when the request came through a validated embed session: the CORS origin to echo. */
+    corsOrigin: string | undefined
+    /** Set by the validation hook, so idempotency stores nothing for a rejected request. */
+    validationFailed: boolean
+  }
+}

@@ -1,0 +1,39 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from '../../http/env.js'
+import { access, IdempotencyKeyHeader, problems } from '../../http/route.js'
+import { validationHook } from '../../http/validation.js'
+import { CreateEmbedSessionBody, EmbedSessionSchema } from './schemas.js'
+import { mintEmbedSession } from './service.js'
+
+const createEmbedSessionRoute = createRoute({
+  method: 'post',
+  path: '/v1/embed-sessions',
+  operationId: 'createEmbedSession',
+  tags: ['Embedding'],
+  summary: 'Mint a short-lived client secret for embedded components',
+  description:
+    "Called by the host page's server with an operator API key. The secret acts as one user, " +
+    'only from the allowed origins, for at most 15 minutes. Never expose the operator key to a browser.',
+  ...access('operator', { idempotent: true }),
+  request: {
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: { 'application/json': { schema: CreateEmbedSessionBody } } },
+  },
+  responses: {
+    201: {
+      description: 'The embed session.',
+      content: { 'application/json': { schema: EmbedSessionSchema } },
+    },
+    ...problems(400, 401, 409, 413, 415, 422),
+  },
+})
+
+export function embedRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.openapi(createEmbedSessionRoute, async (c) => {
+    const { db, clock } = c.var.deps
+    const session = await mintEmbedSession({ db, now: clock.now() }, c.req.valid('json'))
+    return c.json(session, 201)
+  })
+  return app
+}

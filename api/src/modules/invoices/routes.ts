@@ -1,0 +1,54 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from '../../http/env.js'
+import { access, problems } from '../../http/route.js'
+import { tenantOf } from '../../http/tenant.js'
+import { validationHook } from '../../http/validation.js'
+import { InvoiceIdParams, InvoiceListSchema, InvoiceSchema, ListInvoicesQuery } from './schemas.js'
+import { getInvoice, listInvoices } from './service.js'
+
+const listInvoicesRoute = createRoute({
+  method: 'get',
+  path: '/v1/invoices',
+  operationId: 'listInvoices',
+  tags: ['Invoices'],
+  summary: "List the account's invoices, newest first",
+  description:
+    'Cursor-paginated: pass `nextCursor` back as `cursor`. A cursor is bound to the filters it was issued with.',
+  ...access('invoices:read'),
+  request: { query: ListInvoicesQuery },
+  responses: {
+    200: {
+      description: 'A page of invoices.',
+      content: { 'application/json': { schema: InvoiceListSchema } },
+    },
+    ...problems(400, 401, 403),
+  },
+})
+
+const getInvoiceRoute = createRoute({
+  method: 'get',
+  path: '/v1/invoices/{id}',
+  operationId: 'getInvoice',
+  tags: ['Invoices'],
+  summary: 'An invoice with its lines, tax, totals and balance',
+  ...access('invoices:read'),
+  request: { params: InvoiceIdParams },
+  responses: {
+    200: {
+      description: 'The invoice.',
+      content: { 'application/json': { schema: InvoiceSchema } },
+    },
+    ...problems(400, 401, 403, 404),
+  },
+})
+
+export function invoiceRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.openapi(listInvoicesRoute, async (c) =>
+    c.json(await listInvoices(tenantOf(c), c.req.valid('query')), 200),
+  )
+  app.openapi(getInvoiceRoute, async (c) =>
+    c.json(await getInvoice(tenantOf(c), c.req.valid('param').id), 200),
+  )
+  return app
+}

@@ -1,0 +1,71 @@
+import { serve } from '@hono/node-server'
+import { createApp } from './app.js'
+import { prepareDatabase, repositoryPath } from './bootstrap.js'
+import { ConfigError, loadConfig } from './config.js'
+import { startHousekeeping } from './jobs/housekeeping.js'
+import { systemClock } from './lib/clock.js'
+import { createLogger } from './lib/logger.js'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data.js'
+
+async function main() {
+  const config = loadConfig()
+  const logger = createLogger(config.logLevel)
+  const clock = systemClock
+  const database = await prepareDatabase(config, clock)
+  const app = createApp({
+    db: database.db,
+    config: {
+      ...config,
+      shellDir: config.shellDir ?? repositoryPath('examples/shell/dist'),
+      cdnDir: config.cdnDir ?? repositoryPath('packages/elements/dist/cdn'),
+    },
+    clock,
+    logger,
+  })
+  const stopHousekeeping = startHousekeeping({ db: database.db, clock, logger })
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://localhost:${info.port}`
+    const logins = DEMO_ACCOUNTS.map(
+      (a) => `    ${a.users[0]!.email.padEnd(36)} ${a.name} (${a.currency}, ${a.locale})`,
+    ).join('\n')
+    process.stdout.write(
+      `\nPortico is running at ${url}\n` +
+        `  portal     ${url}/\n  API        ${url}/v1\n  API docs   ${url}/docs\n  OpenAPI    ${url}/openapi.json\n` +
+        (config.seedDemo
+          ? `\n  Demo logins (password "${DEMO_PASSWORD}"; more users in the README):\n${logins}\n` +
+            `  Demo operator key: ${config.demoOperatorKey}\n`
+          : '') +
+        (database.seeded ? '  (demo data seeded into a new database)\n' : '') +
+        '\n',
+    )
+  })
+  // Slow-loris safety: a client must send its headers within 10 s and its
+  // whole request within 30 s; idle keep-alive sockets close after 5 s.
+  const http = server as import('node:http').Server
+  http.headersTimeout = 10_000
+  http.requestTimeout = 30_000
+  http.keepAliveTimeout = 5_000
+
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal })
+    stopHousekeeping()
+    server.close(() => {
+      database.close().finally(() => process.exit(0))
+    })
+    setTimeout(() => process.exit(0), 5_000).unref()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(78) // EX_CONFIG
+  }
+  process.stderr.write(
+    `Portico failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
+  process.exit(1)
+})

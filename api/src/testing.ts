@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { createApp, type PorticoApp } from './app.js'
+import { prepareDatabase } from './bootstrap.js'
+import { loadConfig, type Config } from './config.js'
+import type { Database } from './db/schema.js'
+import type { Kysely } from 'kysely'
+import type { Clock } from './lib/clock.js'
+import { createLogger } from './lib/logger.js'
+
+/** A clock tests can move: `clock.advance(31 * 60_000)` expires an idle session. */
+export function testClock(start = new Date()) {
+  let now = start.getTime()
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms
+    },
+    set: (date: Date) => {
+      now = date.getTime()
+    },
+  } satisfies Clock & Record<string, unknown>
+}
+
+export interface TestApp {
+  app: PorticoApp
+  db: Kysely<Database>
+  config: Config
+  clock: ReturnType<typeof testClock>
+  operatorKey: string
+  close(): Promise<void>
+}
+
+/**
+ * A Portico app on its own temporary SQLite database, migrated and seeded
+ * with the demo data — what every in-process API test starts from.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-test-'))
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: `file:${join(dir, 'portico.db')}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  })
+  const clock = testClock()
+  const database = await prepareDatabase(config, clock)
+  const app = createApp({ db: database.db, config, clock, logger: createLogger(config.logLevel) })
+  return {
+    app,
+    db: database.db,
+    config,
+    clock,
+    operatorKey: config.demoOperatorKey,
+    close: async () => {
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A test app listening on a free loopback port, for browser and SDK tests. */
+export async function startTestServer(
+  options: { port?: number; env?: Record<string, string> } = {},
+) {
+  const test = await createTestApp(options.env)
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: test.app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () =>
+      resolve(s),
+    )
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    ...test,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await test.close()
+    },
+  }
+}
