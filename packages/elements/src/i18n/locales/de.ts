@@ -1,0 +1,31 @@
+import type { Messages } from '../messages.js'
+
+export const de: Messages = {
+  invoices: 'Rechnungen',
+  statusFilter: 'Status',
+  statusAll: 'Alle',
+  statusOpen: 'Offen',
+  statusOverdue: 'Überfällig',
+  statusPaid: 'Bezahlt',
+  statusVoid: 'Storniert',
+  columnNumber: 'Nummer',
+  columnIssueDate: 'Rechnungsdatum',
+  columnDueDate: 'Fällig am',
+  columnStatus: 'Status',
+  columnTotal: 'Gesamtbetrag',
+  columnAmountDue: 'Offener Betrag',
+  loading: 'Rechnungen werden geladen …',
+  empty: 'Es liegen noch keine Rechnungen vor.',
+  emptyFiltered: 'Keine Rechnungen entsprechen diesem Filter.',
+  loadError: 'Ihre Rechnungen konnten nicht geladen werden.',
+  errorReference: (requestId) => `Referenz: ${requestId}`,
+  retry: 'Erneut versuchen',
+  unauthorized: 'Ihre Sitzung ist abgelaufen – bitte melden Sie sich erneut an.',
+  forbidden: 'Sie haben keine Berechtigung, Rechnungen anzuzeigen.',
+  loadMore: 'Weitere laden',
+  loadingMore: 'Wird geladen …',
+  loadMoreError: 'Weitere Rechnungen konnten nicht geladen werden.',
+  loadedMore: (count) =>
+    count === 1 ? '1 weitere Rechnung geladen' : `${count} weitere Rechnungen geladen`,
+  shown: (count) => (count === 1 ? '1 Rechnung' : `${count} Rechnungen`),
+}

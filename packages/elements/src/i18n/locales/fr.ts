@@ -1,0 +1,34 @@
+import type { Messages } from '../messages.js'
+
+// French treats 0 and 1 as singular ("0 facture").
+export const fr: Messages = {
+  invoices: 'Factures',
+  statusFilter: 'Statut',
+  statusAll: 'Toutes',
+  statusOpen: 'Ouverte',
+  statusOverdue: 'En retard',
+  statusPaid: 'Payée',
+  statusVoid: 'Annulée',
+  columnNumber: 'Numéro',
+  columnIssueDate: 'Date d’émission',
+  columnDueDate: 'Échéance',
+  columnStatus: 'Statut',
+  columnTotal: 'Total',
+  columnAmountDue: 'Montant dû',
+  loading: 'Chargement des factures…',
+  empty: 'Vous n’avez encore aucune facture.',
+  emptyFiltered: 'Aucune facture ne correspond à ce filtre.',
+  loadError: 'Impossible de charger vos factures.',
+  errorReference: (requestId) => `Référence : ${requestId}`,
+  retry: 'Réessayer',
+  unauthorized: 'Votre session a expiré — veuillez vous reconnecter.',
+  forbidden: 'Vous n’avez pas l’autorisation de consulter les factures.',
+  loadMore: 'Afficher plus',
+  loadingMore: 'Chargement…',
+  loadMoreError: 'Impossible de charger d’autres factures.',
+  loadedMore: (count) =>
+    count <= 1
+      ? `${count} facture supplémentaire chargée`
+      : `${count} factures supplémentaires chargées`,
+  shown: (count) => (count <= 1 ? `${count} facture` : `${count} factures`),
+}

@@ -1,0 +1,31 @@
+import type { Messages } from '../messages.js'
+
+// Indonesian nouns do not inflect for number.
+export const id: Messages = {
+  invoices: 'Faktur',
+  statusFilter: 'Status',
+  statusAll: 'Semua',
+  statusOpen: 'Terbuka',
+  statusOverdue: 'Terlambat',
+  statusPaid: 'Lunas',
+  statusVoid: 'Dibatalkan',
+  columnNumber: 'Nomor',
+  columnIssueDate: 'Tanggal terbit',
+  columnDueDate: 'Jatuh tempo',
+  columnStatus: 'Status',
+  columnTotal: 'Total',
+  columnAmountDue: 'Sisa tagihan',
+  loading: 'Memuat faktur…',
+  empty: 'Anda belum memiliki faktur.',
+  emptyFiltered: 'Tidak ada faktur yang cocok dengan filter ini.',
+  loadError: 'Faktur Anda tidak dapat dimuat.',
+  errorReference: (requestId) => `Referensi: ${requestId}`,
+  retry: 'Coba lagi',
+  unauthorized: 'Sesi Anda telah berakhir — silakan masuk kembali.',
+  forbidden: 'Anda tidak memiliki izin untuk melihat faktur.',
+  loadMore: 'Muat lebih banyak',
+  loadingMore: 'Memuat…',
+  loadMoreError: 'Faktur lainnya tidak dapat dimuat.',
+  loadedMore: (count) => `${count} faktur lagi dimuat`,
+  shown: (count) => `${count} faktur`,
+}

@@ -1,0 +1,31 @@
+import type { Messages } from '../messages.js'
+
+export const it: Messages = {
+  invoices: 'Fatture',
+  statusFilter: 'Stato',
+  statusAll: 'Tutte',
+  statusOpen: 'Aperta',
+  statusOverdue: 'Scaduta',
+  statusPaid: 'Pagata',
+  statusVoid: 'Annullata',
+  columnNumber: 'Numero',
+  columnIssueDate: 'Data di emissione',
+  columnDueDate: 'Scadenza',
+  columnStatus: 'Stato',
+  columnTotal: 'Totale',
+  columnAmountDue: 'Importo dovuto',
+  loading: 'Caricamento delle fatture…',
+  empty: 'Non hai ancora nessuna fattura.',
+  emptyFiltered: 'Nessuna fattura corrisponde a questo filtro.',
+  loadError: 'Impossibile caricare le fatture.',
+  errorReference: (requestId) => `Riferimento: ${requestId}`,
+  retry: 'Riprova',
+  unauthorized: 'La sessione è scaduta: accedi di nuovo.',
+  forbidden: 'Non hai l’autorizzazione per visualizzare le fatture.',
+  loadMore: 'Carica altre',
+  loadingMore: 'Caricamento…',
+  loadMoreError: 'Impossibile caricare altre fatture.',
+  loadedMore: (count) =>
+    count === 1 ? '1 altra fattura caricata' : `Altre ${count} fatture caricate`,
+  shown: (count) => (count === 1 ? '1 fattura' : `${count} fatture`),
+}
