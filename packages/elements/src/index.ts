@@ -1,0 +1,37 @@
+/**
+ * @portico/elements — embeddable, themeable web components for the Portico
+ * customer portal. Importing this module defines every element; import
+ * `@portico/elements/<element>.js` to define only the ones you use.
+ *
+ * @packageDocumentation
+ */
+export * from './provider/provider.define.js'
+export { porticoContext, type PorticoContext } from './provider/portico-context.js'
+export * from './invoice-list/invoice-list.define.js'
+export { LocalizeController } from './i18n/localize.controller.js'
+export { createFormatters, minorUnitDigits, type Formatters } from './i18n/formatters.js'
+export {
+  catalogues,
+  languages,
+  resolveLocale,
+  type Language,
+  type ResolvedLocale,
+} from './i18n/languages.js'
+export type { Messages } from './i18n/messages.js'
+export {
+  darkTokens,
+  lightTokens,
+  themeCss,
+  tokenNames,
+  tokenStyles,
+  type ThemeTokens,
+  type TokenName,
+} from './theme/tokens.js'
+export type {
+  InvoiceListParams,
+  InvoicePage,
+  InvoiceStatus,
+  InvoiceSummary,
+  PortalClient,
+  Problem,
+} from './portal-client.js'
