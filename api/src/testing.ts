@@ -82,3 +82,27 @@ export async function startTestServer(
     },
   }
 }
+
+/** Signs in a demo user in process and returns their `Authorization` header. */
+export async function signIn(app: PorticoApp, email: string, password = 'portico-demo') {
+  const response = await app.request('/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`)
+  const body = (await response.json()) as { token: string; account: { id: string } }
+  return {
+    token: body.token,
+    accountId: body.account.id,
+    headers: { authorization: `Bearer ${body.token}` },
+  }
+}
+
+/** The body of a problem response without its per-request `requestId`, for byte-for-byte comparisons. */
+export async function problemWithoutRequestId(response: Response): Promise<string> {
+  const problem = (await response.json()) as Record<string, unknown>
+  delete problem.requestId
+  return JSON.stringify(problem)
+}

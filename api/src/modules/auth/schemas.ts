@@ -31,11 +31,9 @@ export const AccountSchema = z
 
 export const LoginResponse = z
   .object({
-    token: z
-      .string()
-      .openapi({
-        description: 'Session token for `Authorization: Bearer`; also set as an HttpOnly cookie.',
-      }),
+    token: z.string().openapi({
+      description: 'Session token for `Authorization: Bearer`; also set as an HttpOnly cookie.',
+    }),
     expiresAt: z
       .string()
       .openapi({ description: 'Absolute expiry (12 h); the session also ends after 30 min idle.' }),

@@ -22,13 +22,10 @@ const OriginSchema = z
 
 export const CreateEmbedSessionBody = z
   .strictObject({
-    email: z
-      .email()
-      .max(254)
-      .openapi({
-        description: 'The portal user the host page is showing.',
-        example: 'ap@brandt-maschinenbau.de',
-      }),
+    email: z.email().max(254).openapi({
+      description: 'The portal user the host page is showing.',
+      example: 'ap@brandt-maschinenbau.de',
+    }),
     allowedOrigins: z.array(OriginSchema).min(1).max(10).openapi({
       description: 'Origins of the pages allowed to use the secret. CORS allows exactly these.',
     }),
