@@ -200,7 +200,7 @@ export class PorticoInvoiceList extends LitElement {
           <div part="empty" class="message">
             <slot name="empty">
               ${icon(documentIcon)}
-              <p>${this.controller.query.status === 'all' ? t.empty : t.emptyFiltered}</p>
+              <p>${this.#isFiltered ? t.emptyFiltered : t.empty}</p>
             </slot>
           </div>
         `
@@ -235,6 +235,11 @@ export class PorticoInvoiceList extends LitElement {
       case 'ready':
         return this.#renderTable(t)
     }
+  }
+
+  get #isFiltered(): boolean {
+    const { status, issuedFrom, issuedTo } = this.controller.query
+    return status !== 'all' || Boolean(issuedFrom || issuedTo)
   }
 
   #renderSkeleton(t: Messages) {

@@ -1,0 +1,86 @@
+// A @web/dev-server plugin that runs the real Portico API next to the test
+// pages, the way an intranet runs Portico next to its own server:
+//
+// - serverStart: starts the API on a free port with a temporary, seeded
+//   SQLite database (`startTestServer` from @portico/api/testing);
+// - GET /__portico/embed-session?email=…: the "intranet server" endpoint. It
+//   calls POST /v1/embed-sessions with the operator key — which never reaches
+//   the browser — and hands the page the client secret, bound to the test
+//   page's own origin. `permissions=a,b` narrows the secret; `expired=1`
+//   returns a secret whose lifetime has run out (the API's clock is moved
+//   past it, and a fresh session keeps the origin bound, as a busy intranet's
+//   would);
+// - serverStop: stops the API and removes its database.
+import { randomUUID } from 'node:crypto'
+import { tsImport } from 'tsx/esm/api'
+
+const DEFAULT_EMAIL = 'ap@cascadefab.com'
+
+/** @returns {import('@web/dev-server-core').Plugin} */
+export function porticoApiPlugin() {
+  /** @type {{ baseUrl: string, operatorKey: string, clock: { advance(ms: number): void }, close(): Promise<void> } | undefined} */
+  let api
+
+  async function mintEmbedSession(email, origin, permissions) {
+    const response = await fetch(new URL('/v1/embed-sessions', api.baseUrl), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${api.operatorKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({
+        email,
+        allowedOrigins: [origin],
+        ttlSeconds: 900,
+        ...(permissions ? { permissions } : {}),
+      }),
+    })
+    const body = await response.json()
+    if (response.status !== 201) {
+      throw new Error(
+        `POST /v1/embed-sessions answered ${response.status}: ${JSON.stringify(body)}`,
+      )
+    }
+    return body
+  }
+
+  return {
+    name: 'portico-api',
+
+    async serverStart() {
+      // The API is TypeScript run by tsx; load it through tsx without
+      // registering a loader for the whole test runner.
+      const { startTestServer } = await tsImport('@portico/api/testing', import.meta.url)
+      api = await startTestServer({})
+    },
+
+    async serverStop() {
+      await api?.close()
+      api = undefined
+    },
+
+    async serve(context) {
+      if (context.path !== '/__portico/embed-session') return undefined
+      const { email = DEFAULT_EMAIL, permissions, expired } = context.query
+      try {
+        const session = await mintEmbedSession(email, context.origin, permissions?.split(','))
+        if (expired) {
+          api.clock.advance(16 * 60_000)
+          await mintEmbedSession(email, context.origin)
+        }
+        return {
+          type: 'json',
+          body: JSON.stringify({
+            baseUrl: api.baseUrl,
+            clientSecret: session.clientSecret,
+            user: session.user,
+          }),
+        }
+      } catch (error) {
+        context.status = 502
+        return { type: 'json', body: JSON.stringify({ error: String(error) }) }
+      }
+    },
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Browser-side helpers for tests against the real API that
+ * `portico-api-plugin.mjs` runs next to the test pages.
+ */
+import { createPortalClient, unwrap, type PortalClient } from '@portico/sdk'
+
+export interface EmbedSession {
+  /** Where the API listens (another origin than the test page). */
+  baseUrl: string
+  /** `pes_…`, bound to the test page's origin. */
+  clientSecret: string
+  user: { id: string; email: string; name: string; role: string }
+}
+
+export interface EmbedSessionOptions {
+  /** A seeded demo user; default `ap@cascadefab.com` (US account, USD). */
+  email?: string
+  /** Narrow the secret to these permissions. */
+  permissions?: string[]
+  /** Return a secret that has already expired. */
+  expired?: boolean
+}
+
+/** Asks the test server (standing in for an intranet's backend) for an embed session. */
+export async function mintEmbedSession(options: EmbedSessionOptions = {}): Promise<EmbedSession> {
+  const query = new URLSearchParams()
+  if (options.email) query.set('email', options.email)
+  if (options.permissions) query.set('permissions', options.permissions.join(','))
+  if (options.expired) query.set('expired', '1')
+  const response = await fetch(`/__portico/embed-session?${query}`)
+  const body = await response.json()
+  if (!response.ok) throw new Error(`could not mint an embed session: ${body.error}`)
+  return body as EmbedSession
+}
+
+/** An SDK client for a session: what the tests compare the elements against. */
+export function clientFor(
+  session: EmbedSession,
+  fetch?: (request: Request) => Promise<Response>,
+): PortalClient {
+  return createPortalClient({
+    baseUrl: session.baseUrl,
+    token: session.clientSecret,
+    credentials: 'omit',
+    retry: { retries: 0 },
+    ...(fetch ? { fetch } : {}),
+  })
+}
+
+/** The invoice numbers the API lists for a query, in order. */
+export async function invoiceNumbers(
+  session: EmbedSession,
+  query: { limit: number; status?: 'open' | 'overdue' | 'paid' | 'void' },
+): Promise<string[]> {
+  const page = await unwrap(clientFor(session).GET('/v1/invoices', { params: { query } }))
+  return page.data.map((invoice) => invoice.number)
+}
