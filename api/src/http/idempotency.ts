@@ -37,32 +37,23 @@ export function idempotency() {
       .digest('hex')
     const now = clock.now()
 
+    const inFlight = {
+      request_hash: requestHash,
+      state: 'in_flight' as const,
+      response_status: null,
+      response_body: null,
+      response_content_type: null,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+    }
     const claimed = await db
       .insertInto('idempotency_keys')
-      .values({
-        scope,
-        key,
-        request_hash: requestHash,
-        state: 'in_flight',
-        response_status: null,
-        response_body: null,
-        response_content_type: null,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
-      })
+      .values({ scope, key, ...inFlight })
       .onConflict((oc) =>
         // An expired record is taken over as if it never existed.
         oc
           .columns(['scope', 'key'])
-          .doUpdateSet({
-            request_hash: requestHash,
-            state: 'in_flight',
-            response_status: null,
-            response_body: null,
-            response_content_type: null,
-            created_at: now.toISOString(),
-            expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
-          })
+          .doUpdateSet(inFlight)
           .where('idempotency_keys.expires_at', '<=', now.toISOString()),
       )
       .executeTakeFirst()
