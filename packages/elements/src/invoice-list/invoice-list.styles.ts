@@ -19,6 +19,7 @@ export const invoiceListStyles = css`
   }
 
   .base {
+    container: invoice-list / inline-size;
     background: var(--_color-surface);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
@@ -329,6 +330,87 @@ export const invoiceListStyles = css`
   @keyframes pulse {
     50% {
       opacity: 0.45;
+    }
+  }
+
+  /*
+   * Narrow containers (a phone, a sidebar): each row becomes a two-line card —
+   * number and status, then due date and amount due. Issue date and total
+   * step back; the column headers stay for screen readers, and the explicit
+   * ARIA roles in the template keep table semantics under display: grid.
+   */
+  @container invoice-list (max-width: 36rem) {
+    .toolbar {
+      flex-direction: column;
+      align-items: stretch;
+    }
+
+    .filter {
+      margin: 0;
+    }
+
+    .segment {
+      flex: 1 1 auto;
+      text-align: center;
+    }
+
+    .segment span {
+      padding-inline: var(--_space-2);
+    }
+
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+
+    table,
+    tbody {
+      display: block;
+    }
+
+    tbody tr {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      gap: var(--_space-1) var(--_space-3);
+      padding: var(--_space-3) var(--_space-4);
+      border-bottom: 1px solid var(--_color-border);
+    }
+
+    tbody th,
+    tbody td {
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+
+    .cell--issued,
+    .cell--total {
+      display: none;
+    }
+
+    .cell--due::before {
+      content: attr(data-label) ' ' / '';
+    }
+
+    .cell--due {
+      grid-row: 2;
+    }
+
+    .cell--amount-due {
+      grid-row: 2;
+      font-weight: 600;
+    }
+
+    .skeleton-row {
+      grid-template-columns: 1fr 0.6fr;
+    }
+
+    .skeleton-row .bone:nth-child(n + 3) {
+      display: none;
     }
   }
 

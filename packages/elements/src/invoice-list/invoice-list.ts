@@ -265,42 +265,47 @@ export class PorticoInvoiceList extends LitElement {
     const l = this.#localize
     return html`
       <div class="scroll">
-        <table part="table">
+        <table part="table" role="table">
           <caption class="sr-only">
             ${t.invoices}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.columnNumber}</th>
-              <th scope="col">${t.columnIssueDate}</th>
-              <th scope="col">${t.columnDueDate}</th>
-              <th scope="col">${t.columnStatus}</th>
-              <th scope="col" class="amount">${t.columnTotal}</th>
-              <th scope="col" class="amount">${t.columnAmountDue}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">${t.columnNumber}</th>
+              <th role="columnheader" scope="col">${t.columnIssueDate}</th>
+              <th role="columnheader" scope="col">${t.columnDueDate}</th>
+              <th role="columnheader" scope="col">${t.columnStatus}</th>
+              <th role="columnheader" scope="col" class="amount">${t.columnTotal}</th>
+              <th role="columnheader" scope="col" class="amount">${t.columnAmountDue}</th>
             </tr>
           </thead>
-          <tbody @click=${this.#onRowClick} @keydown=${this.#onRowKeydown}>
+          <tbody role="rowgroup" @click=${this.#onRowClick} @keydown=${this.#onRowKeydown}>
             ${items.map(
               (invoice, index) => html`
-                <tr part="row" data-index=${index}>
-                  <th scope="row">
+                <tr part="row" role="row" data-index=${index}>
+                  <th role="rowheader" scope="row">
                     <button class="number" part="invoice-number" type="button">
                       ${invoice.number}
                     </button>
                   </th>
-                  <td class="date">${l.date(invoice.issueDate)}</td>
-                  <td class="date">${l.date(invoice.dueDate)}</td>
-                  <td>
+                  <td role="cell" class="date cell--issued">${l.date(invoice.issueDate)}</td>
+                  <td role="cell" class="date cell--due" data-label=${t.columnDueDate}>
+                    ${l.date(invoice.dueDate)}
+                  </td>
+                  <td role="cell">
                     <span
                       part="status-badge status-badge-${invoice.status}"
                       class="badge badge--${invoice.status}"
                       >${t[statusMessage[invoice.status]]}</span
                     >
                   </td>
-                  <td part="amount" class="amount">${l.money(invoice.total, invoice.currency)}</td>
+                  <td role="cell" part="amount" class="amount cell--total">
+                    ${l.money(invoice.total, invoice.currency)}
+                  </td>
                   <td
+                    role="cell"
                     part="amount"
-                    class="amount ${invoice.amountDue === 0 ? 'amount--settled' : ''}"
+                    class="amount cell--amount-due ${invoice.amountDue === 0 ? 'amount--settled' : ''}"
                   >
                     ${l.money(invoice.amountDue, invoice.currency)}
                   </td>
