@@ -1,0 +1,147 @@
+/**
+ * Looks at the portal (and the intranet example) the way a person would:
+ * signs in with a real browser and saves a PNG of every main view.
+ *
+ *   pnpm start                                  # Portico on :8787
+ *   pnpm example:intranet                       # the intranet on :8788 (optional)
+ *   pnpm --filter shell screenshots             # → examples/shell/screenshots/*.png
+ *
+ * Env: PORTICO_URL, INTRANET_URL, CHROME_PATH, OUT_DIR. Not part of the tests.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const porticoUrl = process.env.PORTICO_URL ?? 'http://localhost:8787'
+const intranetUrl = process.env.INTRANET_URL ?? 'http://localhost:8788'
+const outDir = process.env.OUT_DIR ?? join(import.meta.dirname, '..', 'screenshots')
+const password = 'portico-demo'
+
+mkdirSync(outDir, { recursive: true })
+
+const problems: string[] = []
+
+function watch(page: Page, name: string) {
+  page.on('console', (message) => {
+    // The wrong password (401) and the unknown invoice (404) are requested on purpose.
+    if (/Failed to load resource.*\b(401|404)\b/.test(message.text())) return
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`[${name}] console ${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`[${name}] page error: ${error.message}`))
+}
+
+async function shot(page: Page, file: string, fullPage = true) {
+  const path = join(outDir, file)
+  await page.screenshot({ path, fullPage })
+  console.log(`  ${path}`)
+}
+
+async function newPage(browser: Browser, name: string, viewport = { width: 1280, height: 860 }) {
+  const context = await browser.newContext({ viewport, locale: 'en-US', colorScheme: 'light' })
+  const page = await context.newPage()
+  watch(page, name)
+  return page
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${porticoUrl}/login`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await page.waitForURL(`${porticoUrl}/`)
+  await invoiceTable(page)
+}
+
+/** Waits until the invoice list shows rows (its table lives in a shadow root). */
+async function invoiceTable(page: Page) {
+  await page.locator('portico-invoice-list').locator('tbody tr').first().waitFor()
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
+
+try {
+  console.log('Portal:')
+  const en = await newPage(browser, 'portal en')
+  await en.goto(`${porticoUrl}/login`)
+  await en.getByRole('heading', { name: 'Sign in' }).waitFor()
+  await en.getByText('Demo sign-ins').click()
+  await shot(en, 'login.png')
+
+  await en.getByLabel('Email').fill('ap@cascadefab.com')
+  await en.getByLabel('Password', { exact: true }).fill('not-the-password')
+  await en.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await en.getByRole('alert').filter({ hasText: 'incorrect' }).waitFor()
+  await shot(en, 'login-error.png')
+
+  await signIn(en, 'ap@cascadefab.com')
+  await shot(en, 'dashboard-en.png')
+
+  await en
+    .locator('portico-invoice-list')
+    .getByRole('button')
+    .filter({ hasText: 'CF-' })
+    .first()
+    .click()
+  await en.waitForURL(/\/invoices\//)
+  await en.locator('.totals').waitFor()
+  await shot(en, 'invoice-en.png')
+
+  await en.goto(`${porticoUrl}/invoices/inv_does_not_exist`)
+  await en.getByRole('heading', { name: 'Page not found' }).waitFor()
+  await shot(en, 'not-found.png')
+
+  const de = await newPage(browser, 'portal de')
+  await signIn(de, 'ap@brandt-maschinenbau.de')
+  await de.getByRole('heading', { name: 'Rechnungen' }).waitFor()
+  await shot(de, 'dashboard-de.png')
+  await de
+    .locator('portico-invoice-list')
+    .getByRole('button')
+    .filter({ hasText: 'RE-' })
+    .first()
+    .click()
+  await de.locator('.totals').waitFor()
+  await shot(de, 'invoice-de.png')
+
+  const phone = await newPage(browser, 'portal phone', { width: 390, height: 844 })
+  await signIn(phone, 'compta@atelier-durand.fr')
+  await shot(phone, 'dashboard-fr-phone.png')
+  await phone
+    .locator('portico-invoice-list')
+    .getByRole('button')
+    .filter({ hasText: 'FA-' })
+    .first()
+    .click()
+  await phone.locator('.totals').waitFor()
+  await shot(phone, 'invoice-fr-phone.png')
+
+  console.log('Intranet:')
+  const intranet = await newPage(browser, 'intranet')
+  const response = await intranet.goto(intranetUrl).catch(() => undefined)
+  if (response) {
+    await invoiceTable(intranet).catch(() => problems.push('[intranet] no invoice rows'))
+    await shot(intranet, 'intranet.png')
+  } else {
+    console.log(`  (skipped: nothing answers at ${intranetUrl})`)
+  }
+} finally {
+  await browser.close()
+}
+
+if (problems.length) {
+  console.log('\nProblems seen in the browser:')
+  for (const problem of problems) console.log(`  ${problem}`)
+  process.exitCode = 1
+}

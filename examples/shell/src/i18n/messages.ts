@@ -1,0 +1,69 @@
+import type { Schemas } from '@portico/sdk'
+
+/**
+ * Every string the shell itself shows. The invoice list brings its own
+ * catalogue (`@portico/elements`); status names come from there too, so the
+ * list and the detail page never disagree on a word.
+ */
+export interface ShellMessages {
+  /** Name of the language in itself, for the locale switcher. */
+  languageName: string
+  language: string
+  skipToContent: string
+  portalName: string
+  loading: string
+
+  signInTitle: string
+  signInIntro: string
+  email: string
+  password: string
+  signIn: string
+  signingIn: string
+  emailRequired: string
+  emailInvalid: string
+  passwordRequired: string
+  invalidCredentials: string
+  tooManyAttempts: (minutes: number) => string
+  networkError: string
+  unexpectedError: string
+  errorReference: (requestId: string) => string
+  demoLogins: string
+  demoLoginsIntro: (password: string) => string
+  useDemoLogin: (name: string) => string
+
+  mainNavigation: string
+  signOut: string
+  signedInAs: (name: string, role: string) => string
+  roles: Record<Schemas['Role'], string>
+
+  invoicesTitle: string
+  invoiceTitle: (number: string) => string
+  invoiceLoading: string
+  backToInvoices: string
+  issueDate: string
+  dueDate: string
+  poNumber: string
+  status: string
+  lines: string
+  description: string
+  sku: string
+  quantity: string
+  unitPrice: string
+  taxRate: string
+  amount: string
+  subtotal: string
+  tax: string
+  total: string
+  paid: string
+  amountDue: string
+  invoiceLoadError: string
+  retry: string
+
+  notFoundTitle: string
+  notFoundText: string
+  invoiceNotFoundText: string
+  goToInvoices: string
+
+  footerText: string
+  apiDocs: string
+}
