@@ -1,5 +1,6 @@
 import { consume } from '@lit/context'
 import { expect, fixture, html, waitUntil } from '@open-wc/testing'
+import { createPortalClient } from '@portico/sdk'
 import { LitElement } from 'lit'
 import { mintEmbedSession } from '../../test/portico-api.js'
 import { resolveLocale } from '../i18n/languages.js'
@@ -41,6 +42,16 @@ describe('<portico-provider>', () => {
       <portico-provider token="pst_x"><context-probe></context-probe></portico-provider>
     `)
     expect((await provided(provider)).locale).to.equal(resolveLocale(navigator.language).locale)
+  })
+
+  it('provides a ready client property instead of building one', async () => {
+    const client = createPortalClient({ baseUrl: 'https://elsewhere.example' })
+    const provider = await fixture<PorticoProvider>(html`
+      <portico-provider token="pst_x" .client=${client}
+        ><context-probe></context-probe
+      ></portico-provider>
+    `)
+    expect((await provided(provider)).client).to.equal(client)
   })
 
   it('re-provides when an attribute changes', async () => {
