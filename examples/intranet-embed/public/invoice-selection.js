@@ -1,0 +1,30 @@
+/**
+ * Shows the invoice picked in the embedded list in the intranet's sidebar —
+ * the host page listening to a Portico event (`portico-invoice-select`) and
+ * formatting with Portico's own `Intl` formatters from the CDN bundle.
+ */
+const target = document.getElementById('auswahl')
+const provider = document.querySelector('portico-provider')
+const { createFormatters } = await import(`${provider.getAttribute('base-url')}/cdn/portico.js`)
+const format = createFormatters('de')
+
+function row(label, value) {
+  const dt = document.createElement('dt')
+  dt.textContent = label
+  const dd = document.createElement('dd')
+  dd.textContent = value
+  return [dt, dd]
+}
+
+document.addEventListener('portico-invoice-select', (event) => {
+  const { invoice } = event.detail
+  const list = document.createElement('dl')
+  list.append(
+    ...row('Rechnung', invoice.number),
+    ...row('Fällig am', format.date(invoice.dueDate)),
+    ...row('Gesamtbetrag', format.money(invoice.total, invoice.currency)),
+    ...row('Noch offen', format.money(invoice.amountDue, invoice.currency)),
+    ...(invoice.poNumber ? row('Unsere Bestellung', invoice.poNumber) : []),
+  )
+  target.replaceChildren(list)
+})

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { startTestServer } from '@portico/api/testing'
+import { startIntranetServer } from './server.js'
+
+/** The attributes of the `<portico-provider>` tag in a page. */
+function providerAttributes(html: string): Record<string, string> {
+  const tag = /<portico-provider\b([^>]*)>/.exec(html)?.[1]
+  assert.ok(tag, 'the page has a <portico-provider>')
+  return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]))
+}
+
+/** `GET /v1/invoices` as a browser on `origin` would send it with the secret. */
+function listInvoices(porticoUrl: string, secret: string, origin: string) {
+  return fetch(`${porticoUrl}/v1/invoices?limit=1`, {
+    headers: { authorization: `Bearer ${secret}`, origin },
+  })
+}
+
+describe('the intranet embeds Portico through an embed session', () => {
+  let portico: Awaited<ReturnType<typeof startTestServer>>
+  let intranet: Awaited<ReturnType<typeof startIntranetServer>>
+
+  before(async () => {
+    portico = await startTestServer()
+    intranet = await startIntranetServer({
+      port: 0,
+      porticoUrl: portico.baseUrl,
+      operatorKey: portico.operatorKey,
+    })
+  })
+
+  after(async () => {
+    await intranet?.close()
+    await portico?.close()
+  })
+
+  test('the page carries a provider with a pes_ secret, the CDN bundle and German locale', async () => {
+    const response = await fetch(`${intranet.origin}/`)
+    assert.equal(response.status, 200)
+    assert.equal(response.headers.get('cache-control'), 'no-store')
+    const html = await response.text()
+    const provider = providerAttributes(html)
+    assert.match(provider['client-secret'] ?? '', /^pes_/)
+    assert.equal(provider['base-url'], portico.baseUrl)
+    assert.equal(provider.locale, 'de')
+    assert.ok(html.includes(`<script type="module" src="${portico.baseUrl}/cdn/portico.js">`))
+    assert.ok(html.includes('<portico-invoice-list'))
+    assert.ok(!html.includes(portico.operatorKey), 'the operator key never reaches the browser')
+    const csp = response.headers.get('content-security-policy') ?? ''
+    assert.match(csp, new RegExp(`script-src 'self' ${portico.baseUrl}`))
+  })
+
+  test('the secret works from the intranet origin and is refused from any other', async () => {
+    const html = await (await fetch(`${intranet.origin}/`)).text()
+    const secret = providerAttributes(html)['client-secret']!
+
+    const own = await listInvoices(portico.baseUrl, secret, intranet.origin)
+    assert.equal(own.status, 200)
+    assert.equal(own.headers.get('access-control-allow-origin'), intranet.origin)
+    const page = (await own.json()) as { data: Array<{ number: string }> }
+    assert.match(page.data[0]?.number ?? '', /^RE-/, 'Brandt Maschinenbau invoices')
+
+    const other = await listInvoices(portico.baseUrl, secret, 'http://evil.example')
+    assert.equal(other.status, 401)
+    assert.equal(other.headers.get('access-control-allow-origin'), null)
+
+    const noOrigin = await fetch(`${portico.baseUrl}/v1/invoices?limit=1`, {
+      headers: { authorization: `Bearer ${secret}` },
+    })
+    assert.equal(noOrigin.status, 401, 'a server holding a leaked secret gets nothing')
+  })
+
+  test('/portico-session mints a fresh secret before the old one expires', async () => {
+    const response = await fetch(`${intranet.origin}/portico-session`)
+    assert.equal(response.status, 200)
+    assert.equal(response.headers.get('cache-control'), 'no-store')
+    const session = (await response.json()) as {
+      clientSecret: string
+      expiresAt: string
+      refreshInSeconds: number
+    }
+    assert.match(session.clientSecret, /^pes_/)
+    const lifetime = (Date.parse(session.expiresAt) - Date.now()) / 1000
+    assert.ok(lifetime > 0 && lifetime <= 900, `expires within 15 minutes (${lifetime} s)`)
+    assert.ok(session.refreshInSeconds < lifetime, 'the page refreshes before expiry')
+    const own = await listInvoices(portico.baseUrl, session.clientSecret, intranet.origin)
+    assert.equal(own.status, 200)
+  })
+
+  test(
+    'the CDN bundle is loadable as a module script from the intranet origin',
+    {
+      todo: 'the API must send Access-Control-Allow-Origin on /cdn/* (module scripts are CORS requests)',
+    },
+    async () => {
+      const response = await fetch(`${portico.baseUrl}/cdn/portico.js`, {
+        headers: { origin: intranet.origin },
+      })
+      const allowed = response.headers.get('access-control-allow-origin')
+      assert.ok(allowed === '*' || allowed === intranet.origin)
+    },
+  )
+})
+
+describe('the intranet explains a broken connection to Portico', () => {
+  test('a wrong operator key gives a German error page, not a stack trace', async () => {
+    const portico = await startTestServer()
+    const intranet = await startIntranetServer({
+      port: 0,
+      porticoUrl: portico.baseUrl,
+      operatorKey: 'sk_wrong_key',
+      log: () => {},
+    })
+    try {
+      const response = await fetch(`${intranet.origin}/`)
+      assert.equal(response.status, 502)
+      const html = await response.text()
+      assert.match(html, /Zugangsschlüssel/)
+      assert.match(html, /PORTICO_OPERATOR_KEY/)
+      assert.ok(!html.includes('<portico-provider'))
+      assert.equal((await fetch(`${intranet.origin}/portico-session`)).status, 502)
+    } finally {
+      await intranet.close()
+      await portico.close()
+    }
+  })
+
+  test('an unreachable Portico gives a German error page', async () => {
+    // Port 9 (discard) on loopback: nothing listens there, so the connection is refused.
+    const intranet = await startIntranetServer({
+      port: 0,
+      porticoUrl: 'http://127.0.0.1:9',
+      operatorKey: 'sk_demo_portico_operator_key',
+      log: () => {},
+    })
+    try {
+      const response = await fetch(`${intranet.origin}/`)
+      assert.equal(response.status, 503)
+      assert.match(await response.text(), /Lieferantenportal nicht erreichbar/)
+    } finally {
+      await intranet.close()
+    }
+  })
+})
