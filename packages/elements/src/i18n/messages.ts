@@ -29,6 +29,8 @@ export interface Messages {
   /** Empty state while a filter is applied. */
   emptyFiltered: string
   loadError: string
+  /** Shown instead of `loadError` when the browser reports no network. */
+  offline: string
   /** Shown under an error so a person can quote it to support. */
   errorReference: (requestId: string) => string
   retry: string

@@ -197,6 +197,33 @@ describe('<portico-invoice-list> against the API', () => {
     expect(numbers(list)).to.deep.equal(await invoiceNumbers(session, { limit: 5 }))
   })
 
+  it('says when the browser is offline, and loads by itself once it is back', async () => {
+    let online = false
+    // Stand-in for the browser's network state: an own property shadows Navigator's getter.
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online })
+    try {
+      const list = await fixture<PorticoInvoiceList>(html`
+        <portico-invoice-list
+          page-size="5"
+          .client=${clientFor(session, (request) =>
+            online ? fetch(request) : Promise.reject(new TypeError('Failed to fetch')),
+          )}
+        ></portico-invoice-list>
+      `)
+      await settled(list)
+      expect(text(shadow(list).querySelector('[part="error"] .message-title'))).to.equal(
+        'You’re offline. Your invoices will load when the connection is back.',
+      )
+
+      online = true
+      window.dispatchEvent(new Event('online'))
+      await waitUntil(() => list.controller.state === 'ready', 'did not reload when back online')
+      expect(rows(list)).to.have.length(5)
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine
+    }
+  })
+
   it('shows the error state for a base URL where no API listens', async () => {
     const dead = { ...session, baseUrl: 'http://127.0.0.1:9' }
     const list = await renderInProvider(dead)

@@ -137,6 +137,16 @@ export class PorticoInvoiceList extends LitElement {
   /** Text of the polite live region. */
   @state() protected announcement = ''
 
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('online', this.#onOnline)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('online', this.#onOnline)
+  }
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const status = invoiceStatusFilters.includes(this.status) ? this.status : 'all'
     const pageSize = Number.isInteger(this.pageSize)
@@ -208,7 +218,7 @@ export class PorticoInvoiceList extends LitElement {
         return html`
           <div part="error" class="message message--error" role="alert">
             ${icon(alertIcon)}
-            <p class="message-title">${t.loadError}</p>
+            <p class="message-title">${this.#isOffline ? t.offline : t.loadError}</p>
             ${
               error?.problem?.requestId
                 ? html`<p class="reference">${t.errorReference(error.problem.requestId)}</p>`
@@ -235,6 +245,11 @@ export class PorticoInvoiceList extends LitElement {
       case 'ready':
         return this.#renderTable(t)
     }
+  }
+
+  /** The last load failed without an answer while the browser reports no network. */
+  get #isOffline(): boolean {
+    return this.controller.error?.status === 0 && navigator.onLine === false
   }
 
   get #isFiltered(): boolean {
@@ -369,6 +384,14 @@ export class PorticoInvoiceList extends LitElement {
     // The button disappears with the last page; keep focus in the table
     // instead of dropping it to <body>.
     if (!button.isConnected || !this.controller.hasMore) this.#numberButton(firstNew)?.focus()
+  }
+
+  /** Back online: try again what failed for want of a network. */
+  readonly #onOnline = () => {
+    const { state, error, loadMoreError } = this.controller
+    if ((state === 'error' && error?.status === 0) || loadMoreError?.status === 0) {
+      void this.controller.retry()
+    }
   }
 
   #onRetry() {

@@ -18,6 +18,7 @@ export const de: Messages = {
   empty: 'Es liegen noch keine Rechnungen vor.',
   emptyFiltered: 'Keine Rechnungen entsprechen diesem Filter.',
   loadError: 'Ihre Rechnungen konnten nicht geladen werden.',
+  offline: 'Sie sind offline. Ihre Rechnungen werden geladen, sobald die Verbindung wieder steht.',
   errorReference: (requestId) => `Referenz: ${requestId}`,
   retry: 'Erneut versuchen',
   unauthorized: 'Ihre Sitzung ist abgelaufen – bitte melden Sie sich erneut an.',

@@ -18,6 +18,7 @@ export const en: Messages = {
   empty: 'You have no invoices yet.',
   emptyFiltered: 'No invoices match this filter.',
   loadError: 'We couldn’t load your invoices.',
+  offline: 'You’re offline. Your invoices will load when the connection is back.',
   errorReference: (requestId) => `Reference: ${requestId}`,
   retry: 'Retry',
   unauthorized: 'Your session has expired — sign in again.',

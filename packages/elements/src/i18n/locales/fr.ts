@@ -19,6 +19,7 @@ export const fr: Messages = {
   empty: 'Vous n’avez encore aucune facture.',
   emptyFiltered: 'Aucune facture ne correspond à ce filtre.',
   loadError: 'Impossible de charger vos factures.',
+  offline: 'Vous êtes hors ligne. Vos factures se chargeront dès le retour de la connexion.',
   errorReference: (requestId) => `Référence : ${requestId}`,
   retry: 'Réessayer',
   unauthorized: 'Votre session a expiré — veuillez vous reconnecter.',

@@ -19,6 +19,7 @@ export const id: Messages = {
   empty: 'Anda belum memiliki faktur.',
   emptyFiltered: 'Tidak ada faktur yang cocok dengan filter ini.',
   loadError: 'Faktur Anda tidak dapat dimuat.',
+  offline: 'Anda sedang offline. Faktur akan dimuat saat koneksi kembali.',
   errorReference: (requestId) => `Referensi: ${requestId}`,
   retry: 'Coba lagi',
   unauthorized: 'Sesi Anda telah berakhir — silakan masuk kembali.',

@@ -18,6 +18,7 @@ export const it: Messages = {
   empty: 'Non hai ancora nessuna fattura.',
   emptyFiltered: 'Nessuna fattura corrisponde a questo filtro.',
   loadError: 'Impossibile caricare le fatture.',
+  offline: 'Sei offline. Le fatture verranno caricate quando la connessione tornerà.',
   errorReference: (requestId) => `Riferimento: ${requestId}`,
   retry: 'Riprova',
   unauthorized: 'La sessione è scaduta: accedi di nuovo.',
