@@ -34,6 +34,12 @@ const configSchema = z.object({
   /** Failed logins allowed per email (and per IP ×4) in one window before 429. */
   PORTICO_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   PORTICO_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Operator embed-session mints allowed per key per minute before 429. */
+  PORTICO_EMBED_MINTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** A client must send its request headers within this time (slow-loris guard). */
+  PORTICO_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** …and its whole request within this time. */
+  PORTICO_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
 
@@ -51,6 +57,9 @@ export interface Config {
   bodyLimitBytes: number
   loginMaxFailures: number
   loginWindowSeconds: number
+  embedMintsPerMinute: number
+  headersTimeoutMs: number
+  requestTimeoutMs: number
   logLevel: 'silent' | 'error' | 'info' | 'debug'
 }
 
@@ -89,6 +98,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.PORTICO_BODY_LIMIT_BYTES,
     loginMaxFailures: e.PORTICO_LOGIN_MAX_FAILURES,
     loginWindowSeconds: e.PORTICO_LOGIN_WINDOW_SECONDS,
+    embedMintsPerMinute: e.PORTICO_EMBED_MINTS_PER_MINUTE,
+    headersTimeoutMs: e.PORTICO_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: Math.max(e.PORTICO_REQUEST_TIMEOUT_MS, e.PORTICO_HEADERS_TIMEOUT_MS),
     logLevel: e.LOG_LEVEL,
   })
 }

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import { prepareDatabase, repositoryPath } from './bootstrap.js'
 import { ConfigError, loadConfig } from './config.js'
+import { serverOptions } from './http/server-options.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
 import { systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
@@ -24,29 +25,30 @@ async function main() {
   })
   const stopHousekeeping = startHousekeeping({ db: database.db, clock, logger })
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const url = `http://localhost:${info.port}`
-    const logins = DEMO_ACCOUNTS.map(
-      (a) => `    ${a.users[0]!.email.padEnd(36)} ${a.name} (${a.currency}, ${a.locale})`,
-    ).join('\n')
-    process.stdout.write(
-      `\nPortico is running at ${url}\n` +
-        `  portal     ${url}/\n  API        ${url}/v1\n  API docs   ${url}/docs\n  OpenAPI    ${url}/openapi.json\n` +
-        (config.seedDemo
-          ? `\n  Demo logins (password "${DEMO_PASSWORD}"; more users in the README):\n${logins}\n` +
-            `  Demo operator key: ${config.demoOperatorKey}\n`
-          : '') +
-        (database.seeded ? '  (demo data seeded into a new database)\n' : '') +
-        '\n',
-    )
-  })
-  // Slow-loris safety: a client must send its headers within 10 s and its
-  // whole request within 30 s; idle keep-alive sockets close after 5 s.
-  const http = server as import('node:http').Server
-  http.headersTimeout = 10_000
-  http.requestTimeout = 30_000
-  http.keepAliveTimeout = 5_000
-
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      serverOptions: serverOptions(config),
+    },
+    (info) => {
+      const url = `http://localhost:${info.port}`
+      const logins = DEMO_ACCOUNTS.map(
+        (a) => `    ${a.users[0]!.email.padEnd(36)} ${a.name} (${a.currency}, ${a.locale})`,
+      ).join('\n')
+      process.stdout.write(
+        `\nPortico is running at ${url}\n` +
+          `  portal     ${url}/\n  API        ${url}/v1\n  API docs   ${url}/docs\n  OpenAPI    ${url}/openapi.json\n` +
+          (config.seedDemo
+            ? `\n  Demo logins (password "${DEMO_PASSWORD}"; more users in the README):\n${logins}\n` +
+              `  Demo operator key: ${config.demoOperatorKey}\n`
+            : '') +
+          (database.seeded ? '  (demo data seeded into a new database)\n' : '') +
+          '\n',
+      )
+    },
+  )
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal })
     stopHousekeeping()

@@ -10,6 +10,7 @@ import type { Database } from './db/schema.js'
 import type { Kysely } from 'kysely'
 import type { Clock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
+import { serverOptions } from './http/server-options.js'
 
 /** A clock tests can move: `clock.advance(31 * 60_000)` expires an idle session. */
 export function testClock(start = new Date()) {
@@ -68,8 +69,14 @@ export async function startTestServer(
 ) {
   const test = await createTestApp(options.env)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: test.app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: test.app.fetch,
+        port: options.port ?? 0,
+        hostname: '127.0.0.1',
+        serverOptions: serverOptions(test.config),
+      },
+      () => resolve(s),
     )
   })
   const { port } = server.address() as AddressInfo

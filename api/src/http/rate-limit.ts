@@ -60,3 +60,29 @@ export function createFailureLimiter({
     },
   }
 }
+
+/**
+ * Counts requests per key in fixed windows: `hit` records one and returns
+ * the seconds to wait when the key is over its limit (0 when allowed).
+ */
+export interface RequestLimiter {
+  hit(key: string, nowMs: number): number
+}
+
+export function createRequestLimiter({
+  limit,
+  windowMs,
+}: {
+  limit: number
+  windowMs: number
+}): RequestLimiter {
+  const failures = createFailureLimiter({ windowMs, limitFor: () => limit })
+  return {
+    hit(key, nowMs) {
+      const wait = failures.blockedFor([key], nowMs)
+      if (wait > 0) return wait
+      failures.recordFailure([key], nowMs)
+      return 0
+    },
+  }
+}

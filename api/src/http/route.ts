@@ -66,3 +66,9 @@ export const IdempotencyKeyHeader = z.object({
     example: '6f1c1b0e-2b0a-4d8e-9a3e-5d7b3f0c9a11',
   }),
 })
+
+/**
+ * The query of a route that takes none: unknown parameters are refused with
+ * 400 rather than silently ignored, as on every other route.
+ */
+export const NoQuery = z.strictObject({})

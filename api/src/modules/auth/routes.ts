@@ -4,7 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie'
 import { requireUser, SESSION_COOKIE } from '../../http/authorize.js'
 import type { AppEnv } from '../../http/env.js'
 import { createFailureLimiter } from '../../http/rate-limit.js'
-import { access, problems } from '../../http/route.js'
+import { access, problems, NoQuery } from '../../http/route.js'
 import { validationHook } from '../../http/validation.js'
 import { LoginBody, LoginResponse, MeResponse } from './schemas.js'
 import { getProfile, login, logout, SESSION_ABSOLUTE_MS } from './service.js'
@@ -19,7 +19,10 @@ const loginRoute = createRoute({
     'Opens a portal session. The token is returned and also set as an HttpOnly, SameSite=Strict cookie. ' +
     'Repeated failures for an email or address are refused with 429 until the window passes.',
   ...access('public'),
-  request: { body: { required: true, content: { 'application/json': { schema: LoginBody } } } },
+  request: {
+    query: NoQuery,
+    body: { required: true, content: { 'application/json': { schema: LoginBody } } },
+  },
   responses: {
     200: { description: 'Signed in.', content: { 'application/json': { schema: LoginResponse } } },
     ...problems(400, 401, 413, 415, 429),
@@ -33,7 +36,8 @@ const logoutRoute = createRoute({
   tags: ['Authentication'],
   summary: 'Sign out (revoke the current session)',
   ...access('profile:read'),
-  responses: { 204: { description: 'Signed out.' }, ...problems(401, 403) },
+  request: { query: NoQuery },
+  responses: { 204: { description: 'Signed out.' }, ...problems(400, 401, 403) },
 })
 
 const meRoute = createRoute({
@@ -43,12 +47,13 @@ const meRoute = createRoute({
   tags: ['Authentication'],
   summary: 'The signed-in user, their account and permissions',
   ...access('profile:read'),
+  request: { query: NoQuery },
   responses: {
     200: {
       description: 'The current user.',
       content: { 'application/json': { schema: MeResponse } },
     },
-    ...problems(401, 403),
+    ...problems(400, 401, 403),
   },
 })
 

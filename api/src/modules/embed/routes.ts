@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../../http/env.js'
-import { access, IdempotencyKeyHeader, problems } from '../../http/route.js'
+import { ApiError } from '../../http/problem.js'
+import { createRequestLimiter, type RequestLimiter } from '../../http/rate-limit.js'
+import { access, IdempotencyKeyHeader, problems, NoQuery } from '../../http/route.js'
 import { validationHook } from '../../http/validation.js'
 import { CreateEmbedSessionBody, EmbedSessionSchema } from './schemas.js'
 import { mintEmbedSession } from './service.js'
@@ -16,6 +18,7 @@ const createEmbedSessionRoute = createRoute({
     'only from the allowed origins, for at most 15 minutes. Never expose the operator key to a browser.',
   ...access('operator', { idempotent: true }),
   request: {
+    query: NoQuery,
     headers: IdempotencyKeyHeader,
     body: { required: true, content: { 'application/json': { schema: CreateEmbedSessionBody } } },
   },
@@ -24,14 +27,33 @@ const createEmbedSessionRoute = createRoute({
       description: 'The embed session.',
       content: { 'application/json': { schema: EmbedSessionSchema } },
     },
-    ...problems(400, 401, 409, 413, 415, 422),
+    ...problems(400, 401, 409, 413, 415, 422, 429),
   },
 })
 
 export function embedRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  let limiter: RequestLimiter | undefined
   app.openapi(createEmbedSessionRoute, async (c) => {
-    const { db, clock } = c.var.deps
+    const { db, clock, config } = c.var.deps
+    // Every page view of a host site mints one; a runaway host (or a leaked
+    // key) is capped per key so it cannot flood the sessions table.
+    limiter ??= createRequestLimiter({ limit: config.embedMintsPerMinute, windowMs: 60_000 })
+    const operator = c.get('principal')
+    const wait = limiter.hit(
+      operator.kind === 'operator' ? operator.apiKeyId : 'unknown',
+      clock.now().getTime(),
+    )
+    if (wait > 0) {
+      throw new ApiError(
+        429,
+        'rate_limited',
+        'Too many embed sessions minted with this key. Slow down.',
+        {
+          headers: { 'Retry-After': String(wait) },
+        },
+      )
+    }
     const session = await mintEmbedSession({ db, now: clock.now() }, c.req.valid('json'))
     return c.json(session, 201)
   })

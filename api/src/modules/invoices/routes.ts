@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../../http/env.js'
-import { access, problems } from '../../http/route.js'
+import { access, problems, NoQuery } from '../../http/route.js'
 import { tenantOf } from '../../http/tenant.js'
 import { validationHook } from '../../http/validation.js'
 import { InvoiceIdParams, InvoiceListSchema, InvoiceSchema, ListInvoicesQuery } from './schemas.js'
@@ -32,7 +32,7 @@ const getInvoiceRoute = createRoute({
   tags: ['Invoices'],
   summary: 'An invoice with its lines, tax, totals and balance',
   ...access('invoices:read'),
-  request: { params: InvoiceIdParams },
+  request: { query: NoQuery, params: InvoiceIdParams },
   responses: {
     200: {
       description: 'The invoice.',

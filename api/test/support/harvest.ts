@@ -1,0 +1,54 @@
+import type { PorticoApp } from '../../src/app.js'
+import { listOperations, type Operation } from './spec.js'
+
+/** Portico IDs: a lowercase prefix, `_`, 26 Crockford base32 characters. */
+export const ID_PATTERN = /\b[a-z]+_[0-9a-hjkmnp-tv-z]{26}\b/g
+
+/** Every Portico ID inside a JSON text. */
+export function idsIn(text: string): string[] {
+  return text.match(ID_PATTERN) ?? []
+}
+
+/**
+ * Everything an account can see through every list endpoint of the spec,
+ * paged to the end: the IDs found anywhere in the bodies.
+ */
+export async function harvestIds(
+  app: PorticoApp,
+  headers: Record<string, string>,
+): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for (const op of listOperations()) {
+    const limitParam = op.parameters.find((p) => p.name === 'limit')
+    const limit = limitParam?.schema.maximum ?? 100
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })
+      const response = await app.request(`${op.path}?${query}`, { headers })
+      if (response.status !== 200)
+        throw new Error(`${op.name} answered ${response.status} while harvesting`)
+      const text = await response.text()
+      for (const id of idsIn(text)) ids.add(id)
+      cursor = (JSON.parse(text) as { nextCursor: string | null }).nextCursor
+      if (++pages > 10_000) throw new Error(`${op.name} never ends`)
+    } while (cursor)
+  }
+  return ids
+}
+
+/** The ID prefix a path parameter expects, from its documented example (`inv_…` → `inv`). */
+export function expectedPrefix(op: Operation, param: string): string | undefined {
+  const example = op.parameters.find((p) => p.name === param)?.schema.example
+  return typeof example === 'string' ? /^([a-z]+)_/.exec(example)?.[1] : undefined
+}
+
+/** Known IDs per path parameter of an operation, matched by prefix. */
+export function idsForParams(op: Operation, ids: Iterable<string>): Record<string, string[]> {
+  const result: Record<string, string[]> = {}
+  for (const param of op.parameters.filter((p) => p.in === 'path')) {
+    const prefix = expectedPrefix(op, param.name)
+    result[param.name] = [...ids].filter((id) => !prefix || id.startsWith(`${prefix}_`))
+  }
+  return result
+}

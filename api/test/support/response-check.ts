@@ -1,0 +1,65 @@
+import type { GeneratedRequest } from './arbitraries.js'
+import type { Operation } from './spec.js'
+import { responseErrors } from './validators.js'
+
+/**
+ * What the spec and the rules say about one response; returns the
+ * violations (empty when the response is right). The Schemathesis checks:
+ * no 5xx, invalid input → 4xx problem+json, documented status, content
+ * type and body — plus the security headers every response carries.
+ */
+export async function checkResponse(
+  op: Operation,
+  request: Pick<GeneratedRequest, 'invalid'>,
+  response: Response,
+): Promise<string[]> {
+  const problems: string[] = []
+  const status = response.status
+  const text = await response.text()
+  const contentType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? null
+
+  if (status >= 500) problems.push(`server error ${status}: ${text.slice(0, 200)}`)
+  if (request.invalid) {
+    if (status < 400 || status >= 500) problems.push(`invalid input was accepted with ${status}`)
+    if (contentType !== 'application/problem+json')
+      problems.push(`invalid input answered with ${contentType}, not problem+json`)
+  }
+  const documented = op.responses[String(status)] ?? op.responses.default
+  if (!documented) {
+    problems.push(
+      `status ${status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`,
+    )
+  } else {
+    const mediaTypes = Object.keys(documented)
+    if (mediaTypes.length === 0) {
+      if (text.length > 0)
+        problems.push(`status ${status} documents no body, got ${text.length} bytes`)
+    } else if (!contentType || !mediaTypes.includes(contentType)) {
+      problems.push(
+        `content type ${contentType} is not documented for ${status} (${mediaTypes.join(', ')})`,
+      )
+    } else {
+      const schema = documented[contentType]
+      if (schema && /json/.test(contentType)) {
+        let body: unknown
+        try {
+          body = JSON.parse(text)
+        } catch {
+          problems.push(`body is not JSON: ${text.slice(0, 120)}`)
+        }
+        if (body !== undefined) {
+          const errors = responseErrors(schema, body)
+          if (errors.length)
+            problems.push(
+              `body does not match the documented schema: ${errors.slice(0, 3).join('; ')}`,
+            )
+        }
+      }
+    }
+  }
+  if (response.headers.get('x-content-type-options') !== 'nosniff')
+    problems.push('missing X-Content-Type-Options: nosniff')
+  if (response.headers.get('x-powered-by')) problems.push('X-Powered-By is present')
+  if (!response.headers.get('referrer-policy')) problems.push('missing Referrer-Policy')
+  return problems
+}
