@@ -8,7 +8,8 @@
  *
  * Env: PORTICO_URL, INTRANET_URL, CHROME_PATH, OUT_DIR. Not part of the tests.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
@@ -21,6 +22,32 @@ mkdirSync(outDir, { recursive: true })
 
 const problems: string[] = []
 
+// axe-core is evaluated through the DevTools protocol, which the pages' CSP
+// (script-src 'self') does not apply to — no need to weaken it for the audit.
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+
+/** Runs axe (WCAG 2.1 A/AA) on the page and records every violation. */
+async function audit(page: Page, name: string) {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }))
+  })
+  for (const v of violations)
+    problems.push(`[${name}] axe ${v.impact} ${v.id}: ${v.targets.join(', ')}`)
+}
+
 function watch(page: Page, name: string) {
   page.on('console', (message) => {
     // The wrong password (401) and the unknown invoice (404) are requested on purpose.
@@ -31,10 +58,12 @@ function watch(page: Page, name: string) {
   page.on('pageerror', (error) => problems.push(`[${name}] page error: ${error.message}`))
 }
 
+/** Saves a PNG of the page and audits it for accessibility. */
 async function shot(page: Page, file: string, fullPage = true) {
   const path = join(outDir, file)
   await page.screenshot({ path, fullPage })
   console.log(`  ${path}`)
+  await audit(page, file)
 }
 
 async function newPage(browser: Browser, name: string, viewport = { width: 1280, height: 860 }) {
@@ -133,6 +162,14 @@ try {
   if (response) {
     await invoiceTable(intranet).catch(() => problems.push('[intranet] no invoice rows'))
     await shot(intranet, 'intranet.png')
+    await intranet
+      .locator('portico-invoice-list')
+      .getByRole('button')
+      .filter({ hasText: 'RE-' })
+      .first()
+      .click()
+    await intranet.locator('#auswahl dl').waitFor()
+    await shot(intranet, 'intranet-selected.png', false)
   } else {
     console.log(`  (skipped: nothing answers at ${intranetUrl})`)
   }

@@ -24,8 +24,8 @@ export const de: ShellMessages = {
   unexpectedError: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
   errorReference: (requestId) => `Referenz: ${requestId}`,
   demoLogins: 'Demo-Zugänge',
-  demoLoginsIntro: (password) => `Alle Demo-Benutzer haben das Passwort „${password}“.`,
-  useDemoLogin: (name) => `Als ${name} anmelden`,
+  demoLoginsIntro: (password) =>
+    `Alle Demo-Benutzer haben das Passwort „${password}“. Ein Klick füllt das Formular aus.`,
 
   mainNavigation: 'Hauptnavigation',
   signOut: 'Abmelden',

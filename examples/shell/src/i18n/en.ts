@@ -23,8 +23,8 @@ export const en: ShellMessages = {
   unexpectedError: 'Something went wrong. Please try again.',
   errorReference: (requestId) => `Reference: ${requestId}`,
   demoLogins: 'Demo sign-ins',
-  demoLoginsIntro: (password) => `Every demo user has the password “${password}”.`,
-  useDemoLogin: (name) => `Sign in as ${name}`,
+  demoLoginsIntro: (password) =>
+    `Every demo user has the password “${password}”. Pick one to fill in the form.`,
 
   mainNavigation: 'Main',
   signOut: 'Sign out',

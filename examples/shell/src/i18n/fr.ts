@@ -24,8 +24,7 @@ export const fr: ShellMessages = {
   errorReference: (requestId) => `Référence : ${requestId}`,
   demoLogins: 'Comptes de démonstration',
   demoLoginsIntro: (password) =>
-    `Tous les utilisateurs de démonstration ont le mot de passe « ${password} ».`,
-  useDemoLogin: (name) => `Se connecter en tant que ${name}`,
+    `Tous les utilisateurs de démonstration ont le mot de passe « ${password} ». Choisissez-en un pour remplir le formulaire.`,
 
   mainNavigation: 'Navigation principale',
   signOut: 'Se déconnecter',

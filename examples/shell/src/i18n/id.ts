@@ -22,8 +22,8 @@ export const id: ShellMessages = {
   unexpectedError: 'Terjadi kesalahan. Silakan coba lagi.',
   errorReference: (requestId) => `Referensi: ${requestId}`,
   demoLogins: 'Akun demo',
-  demoLoginsIntro: (password) => `Semua pengguna demo memakai kata sandi “${password}”.`,
-  useDemoLogin: (name) => `Masuk sebagai ${name}`,
+  demoLoginsIntro: (password) =>
+    `Semua pengguna demo memakai kata sandi “${password}”. Pilih salah satu untuk mengisi formulir.`,
 
   mainNavigation: 'Navigasi utama',
   signOut: 'Keluar',

@@ -23,8 +23,8 @@ export const it: ShellMessages = {
   unexpectedError: 'Si è verificato un errore. Riprova.',
   errorReference: (requestId) => `Riferimento: ${requestId}`,
   demoLogins: 'Accessi demo',
-  demoLoginsIntro: (password) => `Tutti gli utenti demo hanno la password «${password}».`,
-  useDemoLogin: (name) => `Accedi come ${name}`,
+  demoLoginsIntro: (password) =>
+    `Tutti gli utenti demo hanno la password «${password}». Scegline uno per compilare il modulo.`,
 
   mainNavigation: 'Navigazione principale',
   signOut: 'Esci',

@@ -29,7 +29,6 @@ export interface ShellMessages {
   errorReference: (requestId: string) => string
   demoLogins: string
   demoLoginsIntro: (password: string) => string
-  useDemoLogin: (name: string) => string
 
   mainNavigation: string
   signOut: string

@@ -77,43 +77,54 @@ export class InvoiceView extends ShellView {
     const t = this.t
     const load = this.load
     if (load.state === 'not-found') return renderNotFound(t, t.invoiceNotFoundText)
+    const { elements } = messagesFor(this.language)
+    // One heading element through loading, error and ready, so focus stays on it.
+    const title =
+      load.state === 'ready'
+        ? t.invoiceTitle(load.invoice.number)
+        : load.state === 'loading'
+          ? t.invoiceLoading
+          : t.invoiceLoadError
     return html`
       <p class="back">
         <a href="/" @click=${this.#onBack}><span aria-hidden="true">←</span> ${t.backToInvoices}</a>
       </p>
+      <div class="invoice-head">
+        <h1 tabindex="-1">${title}</h1>
+        ${
+          load.state === 'ready'
+            ? html`<span class="badge badge--${load.invoice.status}"
+                >${elements[statusKey[load.invoice.status]]}</span
+              >`
+            : nothing
+        }
+      </div>
       ${
         load.state === 'ready'
           ? this.#renderInvoice(load.invoice)
-          : html`
-              <h1 tabindex="-1">
-                ${load.state === 'loading' ? t.invoiceLoading : t.invoiceLoadError}
-              </h1>
-              ${
-                load.state === 'error'
-                  ? html`<div class="alert invoice-error" role="alert">
-                      <p>${load.error.status === 0 ? t.networkError : load.error.message}</p>
-                      ${
-                        load.error.requestId
-                          ? html`<p class="reference">${t.errorReference(load.error.requestId)}</p>`
-                          : nothing
-                      }
-                      <p>
-                        <button class="button" type="button" @click=${() => this.#fetch()}>
-                          ${t.retry}
-                        </button>
-                      </p>
-                    </div>`
-                  : html`<div class="invoice-skeleton" aria-hidden="true">
-                      <span></span><span></span><span></span>
-                    </div>`
-              }
-            `
+          : load.state === 'error'
+            ? html`<div class="alert invoice-error" role="alert">
+                <p>${load.error.status === 0 ? t.networkError : load.error.message}</p>
+                ${
+                  load.error.requestId
+                    ? html`<p class="reference">${t.errorReference(load.error.requestId)}</p>`
+                    : nothing
+                }
+                <p>
+                  <button class="button" type="button" @click=${() => this.#fetch()}>
+                    ${t.retry}
+                  </button>
+                </p>
+              </div>`
+            : html`<div class="invoice-skeleton" aria-hidden="true">
+                <span></span><span></span><span></span>
+              </div>`
       }
     `
   }
 
   #renderInvoice(invoice: Invoice) {
-    const { t, elements } = messagesFor(this.language)
+    const t = this.t
     const format = createFormatters(this.language)
     const money = (minor: number) => format.money(minor, invoice.currency)
     const number = new Intl.NumberFormat(this.language)
@@ -122,10 +133,6 @@ export class InvoiceView extends ShellView {
       maximumFractionDigits: 2,
     })
     return html`
-      <div class="invoice-head">
-        <h1 tabindex="-1">${t.invoiceTitle(invoice.number)}</h1>
-        <span class="badge badge--${invoice.status}">${elements[statusKey[invoice.status]]}</span>
-      </div>
       <dl class="invoice-facts">
         <div>
           <dt>${t.issueDate}</dt>

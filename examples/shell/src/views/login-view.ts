@@ -111,7 +111,6 @@ export class LoginView extends ShellView {
                   <button
                     type="button"
                     class="demo-login"
-                    aria-label=${t.useDemoLogin(login.name)}
                     @click=${() => this.#useDemoLogin(login.email)}
                   >
                     <span class="demo-login-name">${login.name}</span>

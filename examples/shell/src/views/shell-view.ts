@@ -24,9 +24,25 @@ export class ShellView extends LitElement {
     return this
   }
 
+  /** Set by {@link focusHeading}; cleared once focus moves anywhere else. */
+  #holdHeadingFocus = false
+
+  override connectedCallback() {
+    super.connectedCallback()
+    document.addEventListener('focusin', this.#onFocusIn)
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    document.removeEventListener('focusin', this.#onFocusIn)
+  }
+
   protected override updated() {
     const title = this.pageTitle
     document.title = title === this.titleSuffix ? title : `${title} – ${this.titleSuffix}`
+    // Data arrived and replaced the focused heading (loading → not found):
+    // focus would fall back to <body>; give it to the new heading instead.
+    if (this.#holdHeadingFocus && document.activeElement === document.body) this.#heading()?.focus()
   }
 
   protected get t() {
@@ -36,6 +52,15 @@ export class ShellView extends LitElement {
   /** Moves focus to the view's heading — after a navigation, so a screen reader announces it. */
   async focusHeading() {
     await this.updateComplete
-    this.querySelector<HTMLElement>('h1')?.focus()
+    this.#heading()?.focus()
+    this.#holdHeadingFocus = true
+  }
+
+  #heading() {
+    return this.querySelector<HTMLElement>('h1')
+  }
+
+  #onFocusIn = (event: FocusEvent) => {
+    if (event.target !== this.#heading()) this.#holdHeadingFocus = false
   }
 }
