@@ -38,7 +38,6 @@ interface InvoiceListArgs {
 
 const meta: Meta<InvoiceListArgs> = {
   title: 'Elements/Invoice list',
-  tags: ['autodocs'],
   component: 'portico-invoice-list',
   argTypes: {
     status: {
@@ -72,14 +71,6 @@ const meta: Meta<InvoiceListArgs> = {
       </portico-invoice-list>
     `
   },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'The signed-in customer’s invoices. Every story talks to a fake API that answers with the real wire format through the real `@portico/sdk` client.',
-      },
-    },
-  },
 }
 
 export default meta
@@ -87,6 +78,27 @@ type Story = StoryObj<InvoiceListArgs>
 
 /** The first page of a customer's invoices, with more to load. */
 export const Loaded: Story = {}
+
+/**
+ * How a page really embeds the list: inside `<portico-provider>`, which gives
+ * it the client and locale (a fake client here, instead of `base-url` and
+ * `client-secret`).
+ */
+export const InProvider: Story = {
+  render: ({ pageSize, header, scenario }, { globals }) => {
+    const locale = (globals.locale as string | undefined) ?? 'en'
+    return html`
+      <portico-provider
+        .client=${fakePortalClient(scenario(accountByLocale[locale]!))}
+        locale=${locale}
+      >
+        <portico-invoice-list page-size=${pageSize}>
+          ${header ? html`<h2 slot="header">${title(locale)}</h2>` : nothing}
+        </portico-invoice-list>
+      </portico-provider>
+    `
+  },
+}
 
 /** Only overdue invoices: what accounts payable looks at first. */
 export const FilteredOverdue: Story = {
