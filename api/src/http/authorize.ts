@@ -2,7 +2,7 @@ import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { resolveApiKey } from '../modules/auth/api-keys.js'
 import { resolveSessionToken } from '../modules/auth/service.js'
-import { resolveEmbedSecret } from '../modules/embed/service.js'
+import { isOriginBound, resolveEmbedSecret } from '../modules/embed/service.js'
 import type { AppEnv } from './env.js'
 import type { Permission } from './permissions.js'
 import { ApiError } from './problem.js'
@@ -49,9 +49,15 @@ export function authorize(access: Access) {
       if (!principal) throw unauthenticated('The session has expired or was signed out.')
       c.set('principal', principal)
     } else if (credential.startsWith('pes_')) {
-      const result = await resolveEmbedSecret(db, credential, c.req.header('origin'), now)
+      const origin = c.req.header('origin')
+      const result = await resolveEmbedSecret(db, credential, origin, now)
       if (!result.ok) {
-        c.set('corsOrigin', result.corsOrigin)
+        // Let a page on a bound origin read the 401 (and re-mint its secret)
+        // even when the secret itself is unknown — the preflight's rule.
+        const readable =
+          result.corsOrigin ??
+          (origin && (await isOriginBound(db, origin, now)) ? origin : undefined)
+        c.set('corsOrigin', readable)
         throw unauthenticated('The embed session has expired or is not valid from this origin.')
       }
       c.set('corsOrigin', result.origin)

@@ -127,6 +127,15 @@ describe('embed sessions', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), INTRANET)
   })
 
+  test('an unknown secret from a bound origin → 401 the page can read', async () => {
+    await mintSecret()
+    const response = await t.app.request('/v1/me', {
+      headers: { authorization: 'Bearer pes_made-up', origin: INTRANET },
+    })
+    assert.equal(response.status, 401)
+    assert.equal(response.headers.get('access-control-allow-origin'), INTRANET)
+  })
+
   test('a narrowed secret cannot exceed its permissions', async () => {
     const { clientSecret } = await mintSecret({ permissions: ['profile:read'] })
     const headers = { authorization: `Bearer ${clientSecret}`, origin: INTRANET }
