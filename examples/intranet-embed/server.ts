@@ -40,6 +40,7 @@ const ASSETS: Record<string, string> = {
   '/assets/intranet.css': 'text/css; charset=utf-8',
   '/assets/portico-session.js': 'text/javascript; charset=utf-8',
   '/assets/invoice-selection.js': 'text/javascript; charset=utf-8',
+  '/assets/portico-fallback.js': 'text/javascript; charset=utf-8',
   '/assets/favicon.svg': 'image/svg+xml',
 }
 
@@ -92,7 +93,7 @@ function describeFailure(error: EmbedSessionError, porticoUrl: string) {
         status: 502,
         title: 'Anbindung an das Lieferantenportal gestört',
         message:
-          'Das Lieferantenportal hat den Zugangsschlüssel des Intranets abgelehnt. Die IT ist informiert, sobald Sie ihr diese Seite melden.',
+          'Das Lieferantenportal hat den Zugangsschlüssel des Intranets abgelehnt. Bitte melden Sie das dem IT-Service (Durchwahl -100).',
         detail: `Operator-Schlüssel abgelehnt (401): ${error.message} Bitte PORTICO_OPERATOR_KEY prüfen.`,
       }
     case 'rejected':

@@ -5,8 +5,10 @@
  */
 const target = document.getElementById('auswahl')
 const provider = document.querySelector('portico-provider')
-const { createFormatters } = await import(`${provider.getAttribute('base-url')}/cdn/portico.js`)
-const format = createFormatters('de')
+const bundle = await import(`${provider.getAttribute('base-url')}/cdn/portico.js`).catch(
+  () => undefined, // portico-fallback.js tells the reader
+)
+const format = bundle?.createFormatters('de')
 
 function row(label, value) {
   const dt = document.createElement('dt')
@@ -17,6 +19,7 @@ function row(label, value) {
 }
 
 document.addEventListener('portico-invoice-select', (event) => {
+  if (!format) return
   const { invoice } = event.detail
   const list = document.createElement('dl')
   list.append(

@@ -108,7 +108,8 @@ export function invoicesPage(options: {
     current: '/',
     head: `<script type="module" src="${escapeHtml(portico)}/cdn/portico.js"></script>
   <script type="module" src="/assets/portico-session.js"></script>
-  <script type="module" src="/assets/invoice-selection.js"></script>`,
+  <script type="module" src="/assets/invoice-selection.js"></script>
+  <script type="module" src="/assets/portico-fallback.js"></script>`,
     main: `    <ol class="breadcrumb" aria-label="Sie sind hier">
       <li><a href="/start">Startseite</a></li>
       <li><a href="/">Buchhaltung</a></li>

@@ -160,16 +160,23 @@ try {
   const intranet = await newPage(browser, 'intranet')
   const response = await intranet.goto(intranetUrl).catch(() => undefined)
   if (response) {
-    await invoiceTable(intranet).catch(() => problems.push('[intranet] no invoice rows'))
+    const rows = await invoiceTable(intranet).then(
+      () => true,
+      () => false,
+    )
     await shot(intranet, 'intranet.png')
-    await intranet
-      .locator('portico-invoice-list')
-      .getByRole('button')
-      .filter({ hasText: 'RE-' })
-      .first()
-      .click()
-    await intranet.locator('#auswahl dl').waitFor()
-    await shot(intranet, 'intranet-selected.png', false)
+    if (rows) {
+      await intranet
+        .locator('portico-invoice-list')
+        .getByRole('button')
+        .filter({ hasText: 'RE-' })
+        .first()
+        .click()
+      await intranet.locator('#auswahl dl').waitFor()
+      await shot(intranet, 'intranet-selected.png', false)
+    } else {
+      problems.push('[intranet] the invoice list shows no rows')
+    }
   } else {
     console.log(`  (skipped: nothing answers at ${intranetUrl})`)
   }
