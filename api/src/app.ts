@@ -73,6 +73,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', docsRoutes())
 
   if (deps.config.cdnDir) {
+    // The bundle is public code, loaded by `<script type="module">` from any
+    // host page — a CORS fetch — and carries no credentials.
+    app.use('/cdn/*', async (c, next) => {
+      await next()
+      c.res.headers.set('Access-Control-Allow-Origin', '*')
+      c.res.headers.set('Cache-Control', 'public, max-age=300')
+    })
     app.use(
       '/cdn/*',
       serveStatic({ root: deps.config.cdnDir, rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }),

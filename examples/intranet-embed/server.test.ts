@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { startTestServer } from '@portico/api/testing'
 import { startIntranetServer } from './server.js'
 
@@ -22,7 +23,9 @@ describe('the intranet embeds Portico through an embed session', () => {
   let intranet: Awaited<ReturnType<typeof startIntranetServer>>
 
   before(async () => {
-    portico = await startTestServer()
+    // Serve the built components like `pnpm start` does (the root test script builds first).
+    const cdnDir = fileURLToPath(new URL('../../packages/elements/dist/cdn', import.meta.url))
+    portico = await startTestServer({ env: { PORTICO_CDN_DIR: cdnDir } })
     intranet = await startIntranetServer({
       port: 0,
       porticoUrl: portico.baseUrl,
@@ -88,19 +91,15 @@ describe('the intranet embeds Portico through an embed session', () => {
     assert.equal(own.status, 200)
   })
 
-  test(
-    'the CDN bundle is loadable as a module script from the intranet origin',
-    {
-      todo: 'the API must send Access-Control-Allow-Origin on /cdn/* (module scripts are CORS requests)',
-    },
-    async () => {
-      const response = await fetch(`${portico.baseUrl}/cdn/portico.js`, {
-        headers: { origin: intranet.origin },
-      })
-      const allowed = response.headers.get('access-control-allow-origin')
-      assert.ok(allowed === '*' || allowed === intranet.origin)
-    },
-  )
+  test('the CDN bundle is loadable as a module script from the intranet origin', async () => {
+    const response = await fetch(`${portico.baseUrl}/cdn/portico.js`, {
+      headers: { origin: intranet.origin },
+    })
+    assert.equal(response.status, 200)
+    assert.match(response.headers.get('content-type') ?? '', /javascript/)
+    const allowed = response.headers.get('access-control-allow-origin')
+    assert.ok(allowed === '*' || allowed === intranet.origin)
+  })
 })
 
 describe('the intranet explains a broken connection to Portico', () => {

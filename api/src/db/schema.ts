@@ -17,6 +17,17 @@ export interface Database {
   invoice_lines: InvoiceLinesTable
   events: EventsTable
   idempotency_keys: IdempotencyKeysTable
+  products: ProductsTable
+  product_accounts: ProductAccountsTable
+  price_lists: PriceListsTable
+  price_list_items: PriceListItemsTable
+  account_terms: AccountTermsTable
+  orders: OrdersTable
+  order_lines: OrderLinesTable
+  order_timeline: OrderTimelineTable
+  shipments: ShipmentsTable
+  outbox_deliveries: OutboxDeliveriesTable
+  inbound_events: InboundEventsTable
 }
 
 export interface AccountsTable {
@@ -146,3 +157,147 @@ export type InvoiceRow = Selectable<InvoicesTable>
 export type InvoiceLineRow = Selectable<InvoiceLinesTable>
 export type NewInvoice = Insertable<InvoicesTable>
 export type NewInvoiceLine = Insertable<InvoiceLinesTable>
+
+export interface ProductsTable {
+  id: string
+  sku: string
+  name: string
+  description: string
+  /** Unit of measure a quantity counts: `bag`, `pcs`, `h`, `m`. */
+  unit: string
+  min_order_quantity: number
+  order_multiple: number
+  restricted: number
+  active: number
+  created_at: string
+}
+
+export interface ProductAccountsTable {
+  product_id: string
+  account_id: string
+}
+
+export interface PriceListsTable {
+  id: string
+  account_id: string
+  name: string
+  currency: string
+  valid_from: string
+  /** Inclusive; null = open-ended. */
+  valid_to: string | null
+  erp_reference: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PriceListItemsTable {
+  price_list_id: string
+  account_id: string
+  product_id: string
+  min_quantity: number
+  unit_price: number
+}
+
+export interface AccountTermsTable {
+  account_id: string
+  credit_limit: number
+  on_hold: number
+  hold_reason: string | null
+  tax_rate_bps: number
+  updated_at: string
+}
+
+export type OrderStatus =
+  | 'placed'
+  | 'confirmed'
+  | 'in_production'
+  | 'partially_shipped'
+  | 'shipped'
+  | 'delivered'
+  | 'cancelled'
+  | 'rejected'
+
+export interface OrdersTable {
+  id: string
+  account_id: string
+  number: string
+  status: OrderStatus
+  currency: string
+  subtotal: number
+  tax_total: number
+  total: number
+  po_number: string | null
+  /** JSON of the delivery address. */
+  delivery_address: string | null
+  requested_date: string | null
+  note: string | null
+  erp_order_number: string | null
+  status_reason: string | null
+  placed_by: string
+  placed_at: string
+  confirmed_at: string | null
+  invoiced_at: string | null
+  updated_at: string
+}
+
+export interface OrderLinesTable {
+  id: string
+  order_id: string
+  account_id: string
+  position: number
+  product_id: string
+  sku: string
+  name: string
+  unit: string
+  quantity: number
+  unit_price: number
+  tax_rate_bps: number
+  amount: number
+  shipped_quantity: number
+}
+
+export interface OrderTimelineTable {
+  id: string
+  order_id: string
+  account_id: string
+  status: OrderStatus
+  occurred_at: string
+  recorded_at: string
+  source: 'portal' | 'erp'
+  /** JSON: ERP number, carrier, tracking, reason… */
+  detail: string
+}
+
+export interface ShipmentsTable {
+  id: string
+  order_id: string
+  account_id: string
+  erp_shipment_id: string
+  carrier: string
+  tracking_number: string
+  tracking_url: string | null
+  lines: string
+  shipped_at: string
+  delivered_at: string | null
+}
+
+export interface OutboxDeliveriesTable {
+  event_id: string
+  consumer: string
+  account_id: string | null
+  state: 'pending' | 'delivered' | 'dead'
+  attempts: number
+  next_attempt_at: string
+  claimed_until: string | null
+  last_error: string | null
+  delivered_at: string | null
+  created_at: string
+}
+
+export interface InboundEventsTable {
+  source: string
+  event_id: string
+  type: string
+  received_at: string
+  outcome: string
+}

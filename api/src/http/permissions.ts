@@ -5,14 +5,29 @@ import type { Role } from '../db/schema.js'
  * declares exactly one (see ./route.ts), and the spec carries it as
  * `x-portico-permission`.
  */
-export const PERMISSIONS = ['profile:read', 'invoices:read'] as const
+export const PERMISSIONS = [
+  'profile:read',
+  'invoices:read',
+  'catalog:read',
+  'credit:read',
+  'orders:read',
+  'orders:write',
+] as const
 export type Permission = (typeof PERMISSIONS)[number]
+
+/** Everyone in an account may look; only buyers (and admins) commit money. */
+const READ_ALL: readonly Permission[] = [
+  'profile:read',
+  'invoices:read',
+  'catalog:read',
+  'orders:read',
+]
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  buyer: ['profile:read', 'invoices:read'],
-  accounts_payable: ['profile:read', 'invoices:read'],
-  viewer: ['profile:read', 'invoices:read'],
+  buyer: [...READ_ALL, 'credit:read', 'orders:write'],
+  accounts_payable: [...READ_ALL, 'credit:read'],
+  viewer: READ_ALL,
 }
 
 export function permissionsOf(role: Role): Permission[] {

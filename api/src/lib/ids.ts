@@ -3,7 +3,29 @@ import { randomBytes } from 'node:crypto'
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz'
 
 /** The prefixes IDs carry, so a stray ID in a log says what it names. */
-export type IdPrefix = 'req' | 'acct' | 'user' | 'sess' | 'key' | 'emb' | 'inv' | 'invl' | 'evt'
+export type IdPrefix =
+  | 'req'
+  | 'acct'
+  | 'user'
+  | 'sess'
+  | 'key'
+  | 'emb'
+  | 'inv'
+  | 'invl'
+  | 'evt'
+  | 'prod'
+  | 'pl'
+  | 'ord'
+  | 'ordl'
+  | 'otl'
+  | 'shp'
+
+/**
+ * Records every account may legitimately see by the same ID: the catalog's
+ * products (their *prices* are per account). The tenant-isolation gate does
+ * not count these as leaks.
+ */
+export const SHARED_ID_PREFIXES: readonly IdPrefix[] = ['prod']
 
 /**
  * An opaque, unguessable, roughly time-ordered ID: `inv_` + 10 characters of

@@ -217,7 +217,7 @@ export interface components {
              */
             ttlSeconds: number;
             /** @description Narrow the secret to these permissions (a subset of the user's role). Default: the role's. */
-            permissions?: ("profile:read" | "invoices:read")[];
+            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write")[];
         };
         InvoiceList: {
             data: components["schemas"]["InvoiceSummary"][];

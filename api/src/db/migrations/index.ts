@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001_initial.js'
+import * as orders from './0002_orders.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -7,4 +8,5 @@ import * as initial from './0001_initial.js'
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_orders': orders,
 }

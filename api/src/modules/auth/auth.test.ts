@@ -187,6 +187,11 @@ describe('sessions', () => {
     assert.equal(me.user.role, 'viewer')
     assert.equal(me.account.name, 'Brandt Maschinenbau GmbH')
     assert.equal(me.account.locale, 'de')
-    assert.deepEqual(me.permissions, ['invoices:read', 'profile:read'])
+    assert.deepEqual(me.permissions, [
+      'catalog:read',
+      'invoices:read',
+      'orders:read',
+      'profile:read',
+    ])
   })
 })
