@@ -40,6 +40,16 @@ const configSchema = z.object({
   PORTICO_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** …and its whole request within this time. */
   PORTICO_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** An event stream sends a comment this often, so proxies and clients know it is alive. */
+  PORTICO_EVENTS_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How often the event hub looks for new events while any stream is open. */
+  PORTICO_EVENTS_POLL_MS: z.coerce.number().int().positive().default(20),
+  /**
+   * An event stream is ended after this long; the client resumes with
+   * Last-Event-ID and is authenticated again, so a revoked credential stops
+   * receiving within this time.
+   */
+  PORTICO_EVENTS_STREAM_MAX_SECONDS: z.coerce.number().int().positive().default(300),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
 
@@ -60,6 +70,9 @@ export interface Config {
   embedMintsPerMinute: number
   headersTimeoutMs: number
   requestTimeoutMs: number
+  eventsHeartbeatMs: number
+  eventsPollMs: number
+  eventsStreamMaxSeconds: number
   logLevel: 'silent' | 'error' | 'info' | 'debug'
 }
 
@@ -101,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedMintsPerMinute: e.PORTICO_EMBED_MINTS_PER_MINUTE,
     headersTimeoutMs: e.PORTICO_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: Math.max(e.PORTICO_REQUEST_TIMEOUT_MS, e.PORTICO_HEADERS_TIMEOUT_MS),
+    eventsHeartbeatMs: e.PORTICO_EVENTS_HEARTBEAT_MS,
+    eventsPollMs: e.PORTICO_EVENTS_POLL_MS,
+    eventsStreamMaxSeconds: e.PORTICO_EVENTS_STREAM_MAX_SECONDS,
     logLevel: e.LOG_LEVEL,
   })
 }

@@ -6,6 +6,7 @@ import { serverOptions } from './http/server-options.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
 import { systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
+import { EventHub } from './events/event-hub.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data.js'
 
 async function main() {
@@ -13,6 +14,7 @@ async function main() {
   const logger = createLogger(config.logLevel)
   const clock = systemClock
   const database = await prepareDatabase(config, clock)
+  const eventHub = new EventHub({ db: database.db, logger, pollMs: config.eventsPollMs })
   const app = createApp({
     db: database.db,
     config: {
@@ -22,6 +24,7 @@ async function main() {
     },
     clock,
     logger,
+    eventHub,
   })
   const stopHousekeeping = startHousekeeping({ db: database.db, clock, logger })
 
@@ -52,8 +55,11 @@ async function main() {
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal })
     stopHousekeeping()
+    // Open event streams end now (their clients resume with Last-Event-ID), so
+    // the server can close; the database closes after the hub's last read.
+    const hubStopped = eventHub.stop()
     server.close(() => {
-      database.close().finally(() => process.exit(0))
+      hubStopped.then(() => database.close()).finally(() => process.exit(0))
     })
     setTimeout(() => process.exit(0), 5_000).unref()
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
+import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp, type PorticoApp } from './app.js'
 import { prepareDatabase } from './bootstrap.js'
@@ -10,6 +11,7 @@ import type { Database } from './db/schema.js'
 import type { Kysely } from 'kysely'
 import type { Clock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
+import { EventHub } from './events/event-hub.js'
 import { serverOptions } from './http/server-options.js'
 
 /** A clock tests can move: `clock.advance(31 * 60_000)` expires an idle session. */
@@ -32,6 +34,7 @@ export interface TestApp {
   config: Config
   clock: ReturnType<typeof testClock>
   operatorKey: string
+  eventHub: EventHub
   close(): Promise<void>
 }
 
@@ -49,14 +52,19 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   })
   const clock = testClock()
   const database = await prepareDatabase(config, clock)
-  const app = createApp({ db: database.db, config, clock, logger: createLogger(config.logLevel) })
+  const logger = createLogger(config.logLevel)
+  const eventHub = new EventHub({ db: database.db, logger, pollMs: config.eventsPollMs })
+  const app = createApp({ db: database.db, config, clock, logger, eventHub })
   return {
     app,
     db: database.db,
     config,
     clock,
     operatorKey: config.demoOperatorKey,
+    eventHub,
     close: async () => {
+      // Ends every open event stream and waits for the hub's last read.
+      await eventHub.stop()
       await database.close()
       rmSync(dir, { recursive: true, force: true })
     },
@@ -84,7 +92,13 @@ export async function startTestServer(
     ...test,
     baseUrl: `http://127.0.0.1:${port}`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Event streams hold their connections open: end them first, and cut
+      // off a client that does not read its stream's end.
+      await test.eventHub.stop()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      const cutOff = setTimeout(() => (server as HttpServer).closeAllConnections(), 1_000)
+      await closed
+      clearTimeout(cutOff)
       await test.close()
     },
   }

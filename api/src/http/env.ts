@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Config } from '../config.js'
 import type { Database } from '../db/schema.js'
+import type { EventHub } from '../events/event-hub.js'
 import type { Clock } from '../lib/clock.js'
 import type { Logger } from '../lib/logger.js'
 import type { Principal } from './principal.js'
@@ -11,6 +12,8 @@ export interface AppDeps {
   config: Config
   clock: Clock
   logger: Logger
+  /** Delivers committed events to this app's open event streams. */
+  eventHub: EventHub
 }
 
 /** Hono's typed context variables, set by the middleware in ./. */

@@ -14,6 +14,7 @@ export function openApiDocument(): ReturnType<ReturnType<typeof createApp>['getO
     config: loadConfig({ NODE_ENV: 'test' }),
     clock: systemClock,
     logger: createLogger('silent'),
+    eventHub: undefined as never,
   })
   return app.getOpenAPI31Document(OPENAPI_INFO)
 }
