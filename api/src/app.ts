@@ -12,6 +12,7 @@ import { newId } from './lib/ids.js'
 import { authRoutes } from './modules/auth/routes.js'
 import { docsRoutes } from './modules/docs/routes.js'
 import { embedRoutes } from './modules/embed/routes.js'
+import { eventRoutes } from './modules/events/routes.js'
 import { invoiceRoutes } from './modules/invoices/routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes())
   app.route('/', embedRoutes())
   app.route('/', invoiceRoutes())
+  app.route('/', eventRoutes())
 
   registerSecuritySchemes(app)
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'credit:read',
   'orders:read',
   'orders:write',
+  'events:read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -21,6 +22,7 @@ const READ_ALL: readonly Permission[] = [
   'invoices:read',
   'catalog:read',
   'orders:read',
+  'events:read',
 ]
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

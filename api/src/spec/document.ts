@@ -19,6 +19,7 @@ export const OPENAPI_INFO: DocumentConfig = {
     { name: 'Authentication', description: 'Portal sign-in and the current user.' },
     { name: 'Embedding', description: 'Short-lived secrets for components embedded in other sites.' },
     { name: 'Invoices', description: "The account's invoices." },
+    { name: 'Events', description: 'Live updates: the account’s events as they happen.' },
   ],
 }
 

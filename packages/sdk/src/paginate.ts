@@ -42,11 +42,12 @@ export async function* paginate<P extends ListPath>(
   do {
     const query = { ...options.query, ...(cursor ? { cursor } : {}) }
     // The generic path defeats openapi-fetch's per-path inference; the types above restore it.
-    const get = client.GET as (path: string, init: unknown) => ReturnType<PortalClient['GET']>
-    const page = (await unwrap(get(path, { params: { query }, signal: options.signal }))) as {
-      data: ListItem<P>[]
-      nextCursor: string | null
-    }
+    type Page = { data: ListItem<P>[]; nextCursor: string | null }
+    const get = client.GET as (
+      path: string,
+      init: unknown,
+    ) => Promise<{ data?: Page; error?: unknown; response: Response }>
+    const page = await unwrap(get(path, { params: { query }, signal: options.signal }))
     yield* page.data
     cursor = page.nextCursor ?? undefined
   } while (cursor)

@@ -115,6 +115,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates: the account's events as Server-Sent Events
+         * @description A `text/event-stream` of the events of your account that your role may read: `invoice.*` and `payment.*` need `invoices:read`, `order.*` needs `orders:read`; other events are never streamed. Each message carries `id:` (its position, to resume from), `event:` (its type) and one `data:` line of JSON `{ id, type, subjectId, data, createdAt }`. A comment line arrives every 15 s when nothing else does.
+         *
+         *     Resume with `Last-Event-ID` (or `?lastEventId=`): every later event is replayed from the event log, then live ones follow, with no gap and no duplicate. Without it the stream starts now. The server ends a stream after about 5 minutes (and a client that stops reading); reconnect with `Last-Event-ID`, as EventSource and the SDK’s `events.subscribe` do, to go on where you left off.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -217,7 +239,7 @@ export interface components {
              */
             ttlSeconds: number;
             /** @description Narrow the secret to these permissions (a subset of the user's role). Default: the role's. */
-            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write")[];
+            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read")[];
         };
         InvoiceList: {
             data: components["schemas"]["InvoiceSummary"][];
@@ -641,6 +663,61 @@ export interface operations {
             };
             /** @description No such resource in your account. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Only these event types: up to 20, comma-separated, each `<noun>.<verb>` or `<noun>.*` where the noun is one of `invoice`, `order`, `payment`. Default: every type your role may read. */
+                types?: string;
+                /** @description Resume after this message `id` — for clients that cannot send the `Last-Event-ID` header, which wins when both are sent. */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this message `id`: every later event is replayed first, then live ones follow — no gap, no duplicate. Browsers’ EventSource sends it when reconnecting. */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream; it stays open, sending events as they happen. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -189,6 +189,7 @@ describe('sessions', () => {
     assert.equal(me.account.locale, 'de')
     assert.deepEqual(me.permissions, [
       'catalog:read',
+      'events:read',
       'invoices:read',
       'orders:read',
       'profile:read',
