@@ -1,4 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch'
+import { portalEvents, type PortalEvents } from './events.js'
 import { authMiddleware, idempotencyMiddleware } from './middleware.js'
 import { retryingFetch, type RetryOptions } from './retry.js'
 import type { paths } from './schema.js'
@@ -19,7 +20,8 @@ export type PortalPaths = {
   }
 }
 
-export type PortalClient = Client<PortalPaths>
+/** The openapi-fetch client of the API's paths, plus live updates (`events.subscribe`). */
+export type PortalClient = Client<PortalPaths> & { events: PortalEvents }
 
 export interface PortalClientOptions {
   /** The Portico server, e.g. `https://portal.example.com` (no `/v1`). */
@@ -47,6 +49,7 @@ export interface PortalClientOptions {
  * @example
  * const portal = createPortalClient({ baseUrl: 'https://portal.example.com', token })
  * const page = await unwrap(portal.GET('/v1/invoices', { params: { query: { status: 'overdue' } } }))
+ * portal.events.subscribe({ types: ['invoice.*'] }, (event) => console.log(event.type, event.subjectId))
  */
 export function createPortalClient(options: PortalClientOptions): PortalClient {
   if (!options.baseUrl)
@@ -54,13 +57,18 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       'createPortalClient: `baseUrl` is required, e.g. "https://portal.example.com".',
     )
   const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request))
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const credentials = options.credentials ?? 'same-origin'
   const client = createClient<PortalPaths>({
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    credentials: options.credentials ?? 'same-origin',
+    baseUrl,
+    credentials,
     fetch: retryingFetch(baseFetch, options.retry),
   })
   const token = options.getToken ?? options.token
   if (token) client.use(authMiddleware(token))
   client.use(idempotencyMiddleware)
-  return client
+  // The event stream reconnects by itself, so it skips the retrying fetch.
+  return Object.assign(client, {
+    events: portalEvents({ baseUrl, fetch: baseFetch, token, credentials }),
+  })
 }

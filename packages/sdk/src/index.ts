@@ -5,6 +5,7 @@ export {
   type PortalPaths,
 } from './client.js'
 export { PortalApiError, type FieldError, type Problem } from './errors.js'
+export type { EventSubscription, PortalEvent, PortalEvents, SubscribeOptions } from './events.js'
 export { newIdempotencyKey } from './middleware.js'
 export { paginate, type ListItem, type ListPath } from './paginate.js'
 export type { RetryOptions } from './retry.js'
