@@ -14,6 +14,12 @@ import { docsRoutes } from './modules/docs/routes.js'
 import { embedRoutes } from './modules/embed/routes.js'
 import { eventRoutes } from './modules/events/routes.js'
 import { invoiceRoutes } from './modules/invoices/routes.js'
+import { createPriceCache } from './modules/catalog/price-cache.js'
+import { catalogRoutes } from './modules/catalog/routes.js'
+import { creditRoutes } from './modules/credit/routes.js'
+import { orderRoutes } from './modules/orders/routes.js'
+import { erpEventRoutes } from './modules/integrations/erp-events.routes.js'
+import { operatorRoutes } from './modules/operator/routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
 export type { AppDeps, AppEnv } from './http/env.js'
@@ -29,10 +35,12 @@ const SHELL_CSP =
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  const prices = createPriceCache()
 
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {
       c.set('deps', deps)
+      c.set('prices', prices)
       c.set('logger', deps.logger)
       await next()
     }),
@@ -69,6 +77,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', embedRoutes())
   app.route('/', invoiceRoutes())
   app.route('/', eventRoutes())
+  app.route('/', catalogRoutes())
+  app.route('/', creditRoutes())
+  app.route('/', orderRoutes())
+  app.route('/', erpEventRoutes())
+  app.route('/', operatorRoutes())
 
   registerSecuritySchemes(app)
   app.doc31('/openapi.json', OPENAPI_INFO)

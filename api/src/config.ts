@@ -50,6 +50,19 @@ const configSchema = z.object({
    * receiving within this time.
    */
   PORTICO_EVENTS_STREAM_MAX_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Standard Webhooks secret (`whsec_…`) the ERP signs its events with, and Portico its deliveries. */
+  PORTICO_ERP_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_')
+    .default('whsec_cG9ydGljby1kZXZlbG9wbWVudC1lcnAtc2lnbmluZy1rZXk='),
+  /** The ERP's HTTP API; orders are POSTed to `{url}/sales-orders`. Unset: the built-in simulated ERP. */
+  PORTICO_ERP_URL: z.url().optional(),
+  /** Run the simulated ERP (confirms, ships and delivers orders over minutes) when no ERP_URL is set. */
+  PORTICO_ERP_SIMULATOR: booleanFlag.default(true),
+  /** How much faster than real life the simulated ERP moves (2 = twice as fast). */
+  PORTICO_ERP_SIMULATOR_SPEED: z.coerce.number().positive().max(10_000).default(1),
+  /** Delivery attempts to the ERP before an outbox row is dead-lettered. */
+  PORTICO_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
 
@@ -73,6 +86,11 @@ export interface Config {
   eventsHeartbeatMs: number
   eventsPollMs: number
   eventsStreamMaxSeconds: number
+  erpWebhookSecret: string
+  erpUrl: string | undefined
+  erpSimulator: boolean
+  erpSimulatorSpeed: number
+  outboxMaxAttempts: number
   logLevel: 'silent' | 'error' | 'info' | 'debug'
 }
 
@@ -117,6 +135,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventsHeartbeatMs: e.PORTICO_EVENTS_HEARTBEAT_MS,
     eventsPollMs: e.PORTICO_EVENTS_POLL_MS,
     eventsStreamMaxSeconds: e.PORTICO_EVENTS_STREAM_MAX_SECONDS,
+    erpWebhookSecret: e.PORTICO_ERP_WEBHOOK_SECRET,
+    erpUrl: e.PORTICO_ERP_URL,
+    erpSimulator: e.PORTICO_ERP_SIMULATOR,
+    erpSimulatorSpeed: e.PORTICO_ERP_SIMULATOR_SPEED,
+    outboxMaxAttempts: e.PORTICO_OUTBOX_MAX_ATTEMPTS,
     logLevel: e.LOG_LEVEL,
   })
 }

@@ -3,6 +3,7 @@ import { createApp } from './app.js'
 import { prepareDatabase, repositoryPath } from './bootstrap.js'
 import { ConfigError, loadConfig } from './config.js'
 import { serverOptions } from './http/server-options.js'
+import { startErpSync } from './jobs/erp-sync.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
 import { systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
@@ -27,6 +28,7 @@ async function main() {
     eventHub,
   })
   const stopHousekeeping = startHousekeeping({ db: database.db, clock, logger })
+  const stopErpSync = await startErpSync({ app, db: database.db, config, clock, logger })
 
   const server = serve(
     {
@@ -55,6 +57,7 @@ async function main() {
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal })
     stopHousekeeping()
+    void stopErpSync()
     // Open event streams end now (their clients resume with Last-Event-ID), so
     // the server can close; the database closes after the hub's last read.
     const hubStopped = eventHub.stop()

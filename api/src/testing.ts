@@ -127,3 +127,59 @@ export async function problemWithoutRequestId(response: Response): Promise<strin
   delete problem.requestId
   return JSON.stringify(problem)
 }
+
+/** Posts an ERP event to the app, signed the way a real ERP signs it (Standard Webhooks). */
+export async function sendErpEvent(
+  test: Pick<TestApp, 'app' | 'config' | 'operatorKey'>,
+  event: { id: string; type: string; occurredAt?: string; data: Record<string, unknown> },
+  options: { secret?: string; signedAt?: Date } = {},
+) {
+  const { Webhook } = await import('standardwebhooks')
+  const body = JSON.stringify({ occurredAt: new Date().toISOString(), ...event })
+  const signedAt = options.signedAt ?? new Date()
+  return test.app.request('/v1/integrations/erp/events', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${test.operatorKey}`,
+      'webhook-id': event.id,
+      'webhook-timestamp': String(Math.floor(signedAt.getTime() / 1000)),
+      'webhook-signature': new Webhook(options.secret ?? test.config.erpWebhookSecret).sign(
+        event.id,
+        signedAt,
+        body,
+      ),
+    },
+    body,
+  })
+}
+
+/**
+ * A fresh portal session for a user, written straight to the database: as
+ * real as one from POST /v1/auth/login, without paying scrypt — so a test can
+ * hand every request its own session.
+ */
+export async function openSession(db: Kysely<Database>, email: string, now: Date): Promise<string> {
+  const { newId } = await import('./lib/ids.js')
+  const { generateSecret, hashSecret } = await import('./lib/secrets.js')
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'account_id'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow()
+  const token = generateSecret('pst')
+  await db
+    .insertInto('sessions')
+    .values({
+      id: newId('sess'),
+      token_hash: hashSecret(token),
+      user_id: user.id,
+      account_id: user.account_id,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 12 * 3_600_000).toISOString(),
+      revoked_at: null,
+    })
+    .execute()
+  return token
+}

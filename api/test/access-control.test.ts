@@ -32,7 +32,11 @@ describe('gate: authentication and authorization', () => {
     pathIds = Object.fromEntries(
       operations().map((op) => [
         op.name,
-        Object.fromEntries(Object.entries(idsForParams(op, ids)).map(([k, v]) => [k, v[0] ?? ''])),
+        Object.fromEntries(
+          Object.entries(idsForParams(op, ids))
+            .filter(([, v]) => v.length > 0)
+            .map(([k, v]) => [k, v[0]!]),
+        ),
       ]),
     )
   })

@@ -52,6 +52,7 @@ export interface UsersTable {
   role: Role
   created_at: string
   disabled_at: string | null
+  last_login_at: Generated<string | null>
 }
 
 export interface SessionsTable {

@@ -3,6 +3,7 @@ import type { Config } from '../config.js'
 import type { Database } from '../db/schema.js'
 import type { EventHub } from '../events/event-hub.js'
 import type { Clock } from '../lib/clock.js'
+import type { PriceCache } from '../modules/catalog/price-cache.js'
 import type { Logger } from '../lib/logger.js'
 import type { Principal } from './principal.js'
 
@@ -20,6 +21,8 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     deps: AppDeps
+    /** Contracted prices, cached per account (5 min TTL, invalidated by the ERP). */
+    prices: PriceCache
     logger: Logger
     requestId: string
     principal: Principal

@@ -17,5 +17,10 @@ export const ProblemSchema = z
     code: z.string().openapi({ example: 'validation_failed' }),
     requestId: z.string().openapi({ example: 'req_01jd4h7c2m' }),
     errors: z.array(FieldErrorSchema).optional(),
+    available: z.number().int().optional().openapi({
+      description:
+        '`credit_limit_exceeded` only: the credit still available, in minor units of `currency`.',
+    }),
+    currency: z.string().length(3).optional(),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details.' })

@@ -20,6 +20,9 @@ export interface Problem {
   code: string
   requestId: string
   errors?: FieldError[]
+  /** `credit_limit_exceeded`: the credit still available, in minor units of `currency`. */
+  available?: number
+  currency?: string
 }
 
 const TITLES: Record<number, string> = {
@@ -48,14 +51,21 @@ export class ApiError extends Error {
   readonly code: string
   readonly errors: FieldError[] | undefined
   readonly headers: Record<string, string>
+  readonly extensions: Pick<Problem, 'available' | 'currency'>
 
   constructor(
     status: ContentfulStatusCode,
     code: string,
     detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      errors?: FieldError[]
+      headers?: Record<string, string>
+      cause?: unknown
+      extensions?: Pick<Problem, 'available' | 'currency'>
+    } = {},
   ) {
     super(detail, { cause: options.cause })
+    this.extensions = options.extensions ?? {}
     this.status = status
     this.code = code
     this.errors = options.errors
@@ -84,6 +94,7 @@ export function problemJson(c: Context<AppEnv>, error: ApiError): Response {
     code: error.code,
     requestId: c.get('requestId') ?? '',
     ...(error.errors ? { errors: error.errors } : {}),
+    ...error.extensions,
   }
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
   return c.body(JSON.stringify(problem), status, { 'Content-Type': 'application/problem+json' })

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { appendEvent } from '../db/events.js'
 import type { Database, NewInvoice, NewInvoiceLine } from '../db/schema.js'
 import { isoDate } from '../lib/clock.js'
@@ -7,6 +7,7 @@ import { taxOn, toMinorUnits } from '../lib/money.js'
 import { hashPassword } from '../lib/passwords.js'
 import { createApiKey } from '../modules/auth/api-keys.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data.js'
+import { demoBreaks, seedDemoOrders } from './demo-orders.js'
 import { seededRandom } from './random.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -59,6 +60,11 @@ export async function seedDemo(
           })),
         )
         .execute()
+      const userIds = await trx
+        .selectFrom('users')
+        .select(['id', 'role'])
+        .where('account_id', '=', accountId)
+        .execute()
       const { invoices, lines } = demoInvoices(account, accountId, options.now, random)
       for (let i = 0; i < invoices.length; i += 50) {
         await trx
@@ -72,6 +78,16 @@ export async function seedDemo(
           .values(lines.slice(i, i + 50))
           .execute()
       }
+      await seedOrdering(trx, {
+        account,
+        accountId,
+        userId: (userIds.find((u) => u.role === 'buyer') ?? userIds[0])!.id,
+        openBalance: invoices
+          .filter((i) => i.status === 'open')
+          .reduce((sum, i) => sum + Number(i.total) - Number(i.amount_paid ?? 0), 0),
+        now: options.now,
+        random,
+      })
       for (const invoice of invoices) {
         await appendEvent(trx, {
           accountId,
@@ -88,6 +104,109 @@ export async function seedDemo(
       }
     }
   })
+}
+
+/**
+ * The account's contract: its products (one restricted to it, where the demo
+ * has one), a price list with quantity breaks valid since the start of last
+ * year, its commercial terms, and past orders at every stage.
+ */
+async function seedOrdering(
+  trx: Transaction<Database>,
+  input: {
+    account: DemoAccount
+    accountId: string
+    userId: string
+    openBalance: number
+    now: Date
+    random: ReturnType<typeof seededRandom>
+  },
+) {
+  const { account, accountId, now } = input
+  const at = now.toISOString()
+  const products = account.products.map((p) => ({
+    id: newId('prod', now.getTime()),
+    sku: p.sku,
+    name: p.description,
+    unit: p.unit,
+    moq: p.moq ?? 1,
+    multiple: p.multiple ?? 1,
+    price: p.price,
+    restricted: p.restricted ?? false,
+  }))
+  await trx
+    .insertInto('products')
+    .values(
+      products.map((p) => ({
+        id: p.id,
+        sku: p.sku,
+        name: p.name,
+        description: p.name,
+        unit: p.unit,
+        min_order_quantity: p.moq,
+        order_multiple: p.multiple,
+        restricted: p.restricted ? 1 : 0,
+        active: 1,
+        created_at: at,
+      })),
+    )
+    .execute()
+  const restricted = products.filter((p) => p.restricted)
+  if (restricted.length) {
+    await trx
+      .insertInto('product_accounts')
+      .values(restricted.map((p) => ({ product_id: p.id, account_id: accountId })))
+      .execute()
+  }
+  const priceListId = newId('pl', now.getTime())
+  await trx
+    .insertInto('price_lists')
+    .values({
+      id: priceListId,
+      account_id: accountId,
+      name: `${account.name} — contract ${now.getUTCFullYear()}`,
+      currency: account.currency,
+      valid_from: `${now.getUTCFullYear() - 1}-01-01`,
+      valid_to: null,
+      erp_reference: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute()
+  await trx
+    .insertInto('price_list_items')
+    .values(
+      products.flatMap((p) =>
+        demoBreaks(toMinorUnits(p.price, account.currency), p.moq).map((b) => ({
+          price_list_id: priceListId,
+          account_id: accountId,
+          product_id: p.id,
+          ...b,
+        })),
+      ),
+    )
+    .execute()
+  const uninvoiced = await seedDemoOrders(trx, {
+    account,
+    accountId,
+    userId: input.userId,
+    taxRateBps: account.taxRateBps,
+    products: products.filter((p) => !p.restricted),
+    now,
+    random: input.random,
+  })
+  await trx
+    .insertInto('account_terms')
+    .values({
+      account_id: accountId,
+      credit_limit:
+        input.openBalance + uninvoiced + toMinorUnits(account.creditHeadroom, account.currency),
+      on_hold: account.hold ? 1 : 0,
+      hold_reason: account.hold ?? null,
+      tax_rate_bps: account.taxRateBps,
+      updated_at: at,
+    })
+    .execute()
 }
 
 /**

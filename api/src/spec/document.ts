@@ -20,6 +20,10 @@ export const OPENAPI_INFO: DocumentConfig = {
     { name: 'Embedding', description: 'Short-lived secrets for components embedded in other sites.' },
     { name: 'Invoices', description: "The account's invoices." },
     { name: 'Events', description: 'Live updates: the account’s events as they happen.' },
+    {
+      name: 'Ordering',
+      description: 'Catalog at contracted prices, credit, orders and their tracking.',
+    },
   ],
 }
 

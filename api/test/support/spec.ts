@@ -136,9 +136,14 @@ export function operations(): Operation[] {
   return result
 }
 
-/** Operations returning a cursor page `{ data: [...], nextCursor }` and taking no path parameter. */
+/**
+ * Tenant-scoped operations returning a cursor page `{ data: [...], nextCursor }`
+ * and taking no path parameter. Operator operations cross tenants by design
+ * and are not tenant lists.
+ */
 export function listOperations(): Operation[] {
   return operations().filter((op) => {
+    if (op.permission === 'operator' || op.permission === 'public') return false
     if (op.method !== 'GET' || op.parameters.some((p) => p.in === 'path')) return false
     const schema = op.responses['200']?.['application/json']
     return Boolean(schema?.properties?.data && schema.properties.nextCursor)

@@ -137,6 +137,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The products this account may order, at this account's contracted prices
+         * @description Only products on the price list in force today; prices are the account’s own, with quantity breaks. Sorted by SKU, cursor-paginated; `q` searches SKU and name.
+         */
+        get: operations["listCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's credit limit, what is outstanding and what is available */
+        get: operations["getCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's orders, newest first */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Place an order at the contracted prices, within the credit limit
+         * @description The server prices every line from the account’s price list (quantity breaks included), checks minimum quantities, multiples and restrictions, computes tax and total, and refuses the order with 422 `credit_limit_exceeded` (telling `available`) when it exceeds the available credit, or `credit_hold` when the account is on hold. The order goes to the ERP through the outbox.
+         */
+        post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its lines, status timeline and shipments */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order the ERP has not confirmed yet
+         * @description Cancelling a cancelled order changes nothing and answers 200; a confirmed order answers 409.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/erp/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an event from the ERP (order progress, invoices, price lists, credit)
+         * @description Authenticated with the operator key and signed per Standard Webhooks (HMAC-SHA256 over `id.timestamp.body`). Idempotent by event `id`; events may arrive in any order — an order status never moves backwards.
+         */
+        post: operations["receiveErpEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Portal adoption: orders per account, time to ERP confirmation, active accounts */
+        get: operations["getOperatorMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries to systems of record by state — dead letters with their reason */
+        get: operations["listOutboxDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/outbox/{eventId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a dead-lettered delivery again */
+        post: operations["retryOutboxDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -188,6 +354,9 @@ export interface components {
             /** @example req_01jd4h7c2m */
             requestId: string;
             errors?: components["schemas"]["FieldError"][];
+            /** @description `credit_limit_exceeded` only: the credit still available, in minor units of `currency`. */
+            available?: number;
+            currency?: string;
         };
         FieldError: {
             /** @example query.limit */
@@ -237,7 +406,7 @@ export interface components {
              * @description Lifetime of the secret, 60–900 seconds.
              * @default 900
              */
-            ttlSeconds: number;
+            ttlSeconds?: number;
             /** @description Narrow the secret to these permissions (a subset of the user's role). Default: the role's. */
             permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read")[];
         };
@@ -295,6 +464,401 @@ export interface components {
             taxRate: number;
             /** @description quantity × unitPrice, in minor units of `currency`. */
             amount: number;
+        };
+        CatalogPage: {
+            data: components["schemas"]["CatalogProduct"][];
+            nextCursor: string | null;
+            /** @description The contract the prices come from; null when the account has none in force. */
+            priceList: {
+                id: string;
+                name: string;
+                validFrom: string;
+                validTo: string | null;
+            } | null;
+        };
+        CatalogProduct: {
+            /** @example prod_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            /** @example PP-HOMO-25 */
+            sku: string;
+            /** @example Polypropylene homopolymer, 25 kg bag */
+            name: string;
+            description: string;
+            /** @example bag */
+            unit: string;
+            /** @example 10 */
+            minOrderQuantity: number;
+            /**
+             * @description Quantities must be a multiple of this.
+             * @example 5
+             */
+            orderMultiple: number;
+            currency: string;
+            /** @description Contracted price at the minimum order quantity, in minor units. */
+            unitPrice: number;
+            priceBreaks: components["schemas"]["PriceBreak"][];
+        };
+        PriceBreak: {
+            /** @example 50 */
+            minQuantity: number;
+            /**
+             * @description Unit price from this quantity up, in minor units.
+             * @example 598000
+             */
+            unitPrice: number;
+        };
+        Credit: {
+            currency: string;
+            /** @description The credit limit, in minor units. */
+            limit: number;
+            /** @description Unpaid balance of open invoices, in minor units. */
+            openInvoices: number;
+            /** @description Orders placed but not yet invoiced (cancelled and rejected excluded), in minor units. */
+            uninvoicedOrders: number;
+            /** @description openInvoices + uninvoicedOrders, in minor units. */
+            outstanding: number;
+            /** @description limit − outstanding, never below 0, in minor units. */
+            available: number;
+            /** @description An account on credit hold cannot order at all. */
+            onHold: boolean;
+            holdReason: string | null;
+        };
+        Order: components["schemas"]["OrderSummary"] & {
+            deliveryAddress: components["schemas"]["Address"];
+            note: string | null;
+            statusReason: string | null;
+            lines: components["schemas"]["OrderLine"][];
+            timeline: components["schemas"]["OrderTimelineEntry"][];
+            shipments: components["schemas"]["Shipment"][];
+        };
+        /**
+         * @description placed → confirmed (by the ERP) → in_production → partially_shipped → shipped → delivered; or cancelled (by the customer, before confirmation) / rejected (by the ERP). Never moves backwards.
+         * @enum {string}
+         */
+        OrderStatus: "placed" | "confirmed" | "in_production" | "partially_shipped" | "shipped" | "delivered" | "cancelled" | "rejected";
+        Address: {
+            /** @example Brandt Maschinenbau GmbH — Wareneingang */
+            name: string;
+            /** @example Industriestraße 12 */
+            line1: string;
+            line2?: string;
+            /** @example 70565 */
+            postalCode: string;
+            /** @example Stuttgart */
+            city: string;
+            /** @example DE */
+            country: string;
+        } | null;
+        OrderLine: {
+            id: string;
+            productId: string;
+            sku: string;
+            name: string;
+            unit: string;
+            quantity: number;
+            shippedQuantity: number;
+            /** @description Contracted unit price at this quantity, in minor units of `currency`. */
+            unitPrice: number;
+            /** @description Basis points. */
+            taxRate: number;
+            /** @description quantity × unitPrice, in minor units of `currency`. */
+            amount: number;
+        };
+        OrderTimelineEntry: {
+            status: components["schemas"]["OrderStatus"];
+            occurredAt: string;
+            /** @enum {string} */
+            source: "portal" | "erp";
+            erpOrderNumber: string | null;
+            reason: string | null;
+            carrier: string | null;
+            trackingNumber: string | null;
+        };
+        Shipment: {
+            id: string;
+            /** @example DHL Freight */
+            carrier: string;
+            trackingNumber: string;
+            trackingUrl: string | null;
+            shippedAt: string;
+            deliveredAt: string | null;
+            lines: {
+                lineId: string;
+                sku: string;
+                quantity: number;
+            }[];
+        };
+        OrderSummary: {
+            /** @example ord_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            /** @example ORD-2026-00042 */
+            number: string;
+            status: components["schemas"]["OrderStatus"];
+            currency: string;
+            /** @description Sum of the lines, in minor units of `currency`. */
+            subtotal: number;
+            /** @description Tax, in minor units of `currency`. */
+            taxTotal: number;
+            /** @description Subtotal plus tax, in minor units of `currency`. */
+            total: number;
+            poNumber: string | null;
+            erpOrderNumber: string | null;
+            requestedDate: string | null;
+            placedAt: string;
+            updatedAt: string;
+            lineCount: number;
+        };
+        PlaceOrderRequest: {
+            lines: {
+                /** @example prod_01jd4h7c2m8x3v9q5t6w2n4k8r */
+                productId: string;
+                /** @example 10 */
+                quantity: number;
+            }[];
+            /** @example PO-88213 */
+            poNumber?: string;
+            deliveryAddress?: components["schemas"]["Address"];
+            /**
+             * @description Requested delivery date.
+             * @example 2026-11-01
+             */
+            requestedDate?: string;
+            note?: string;
+        };
+        OrderList: {
+            data: components["schemas"]["OrderSummary"][];
+            nextCursor: string | null;
+        };
+        CancelOrderRequest: {
+            reason?: string;
+        };
+        ErpEventResult: {
+            id: string;
+            /** @description True when this event ID was already processed (nothing changed). */
+            duplicate: boolean;
+            /** @description What the event did: `applied`, or why it changed nothing (`stale`). */
+            outcome: string;
+        };
+        ErpEvent: {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "order.confirmed";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                erpOrderNumber: string;
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "order.in_production";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                orderId: string;
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "order.shipped";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                shipment: {
+                    /** @description The ERP's shipment ID (delivery note). */
+                    id: string;
+                    carrier: string;
+                    trackingNumber: string;
+                    /** Format: uri */
+                    trackingUrl?: string;
+                    lines: {
+                        sku: string;
+                        quantity: number;
+                    }[];
+                };
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "order.delivered";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                shipmentId?: string;
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "order.rejected";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                orderId: string;
+                reason: string;
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "invoice.created";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                accountId: string;
+                invoice: {
+                    number: string;
+                    /**
+                     * @default open
+                     * @enum {string}
+                     */
+                    status?: "open" | "paid" | "void";
+                    /** @example 2026-11-01 */
+                    issueDate: string;
+                    /** @example 2026-11-01 */
+                    dueDate: string;
+                    currency: string;
+                    /** @default 0 */
+                    amountPaid?: number;
+                    poNumber?: string;
+                    /** @description Portal orders this invoice bills. */
+                    orderIds?: string[];
+                    lines: {
+                        description: string;
+                        sku?: string;
+                        quantity: number;
+                        unitPrice: number;
+                        taxRateBps: number;
+                    }[];
+                };
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "invoice.updated";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                accountId: string;
+                number: string;
+                /** @enum {string} */
+                status?: "open" | "paid" | "void";
+                amountPaid?: number;
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "pricelist.updated";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                accountId: string;
+                priceList: {
+                    reference: string;
+                    name: string;
+                    currency: string;
+                    /** @example 2026-11-01 */
+                    validFrom: string;
+                    /** @example 2026-11-01 */
+                    validTo?: string | null;
+                    items: {
+                        sku: string;
+                        minQuantity: number;
+                        unitPrice: number;
+                    }[];
+                };
+            };
+        } | {
+            /** @description Unique event ID: a redelivery with the same ID is a no-op. */
+            id: string;
+            /** @enum {string} */
+            type: "credit.updated";
+            /**
+             * Format: date-time
+             * @description When it happened in the ERP; statuses never move backwards whatever the arrival order.
+             */
+            occurredAt: string;
+            data: {
+                accountId: string;
+                creditLimit: number;
+                onHold: boolean;
+                holdReason?: string | null;
+                taxRateBps?: number;
+            };
+        };
+        OperatorMetrics: {
+            period: {
+                from: string;
+                to: string;
+            };
+            ordersByAccount: {
+                accountId: string;
+                accountName: string;
+                currency: string;
+                /** @description Orders placed through the portal in the period. */
+                orders: number;
+                /** @description Their total, in minor units of `currency`. */
+                value: number;
+            }[];
+            /** @description Median time from an order placed in the period to its ERP confirmation; null when none was confirmed. */
+            medianSecondsToConfirmation: number | null;
+            adoption: {
+                /** @description Accounts with at least one user who signed in during the period. */
+                activeAccounts: number;
+                totalAccounts: number;
+                /** @description activeAccounts / totalAccounts (0 when there are no accounts). */
+                ratio: number;
+            };
+        };
+        OutboxDeliveryList: {
+            data: components["schemas"]["OutboxDelivery"][];
+        };
+        OutboxDelivery: {
+            eventId: string;
+            consumer: string;
+            type: string;
+            subjectId: string | null;
+            accountId: string | null;
+            /** @enum {string} */
+            state: "pending" | "dead" | "delivered";
+            attempts: number;
+            lastError: string | null;
+            nextAttemptAt: string;
+            createdAt: string;
+            deliveredAt: string | null;
         };
     };
     responses: never;
@@ -718,6 +1282,605 @@ export interface operations {
             };
             /** @description The credential lacks the permission this operation needs. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCatalog: {
+        parameters: {
+            query?: {
+                /** @description Search SKU and name (case-insensitive substring). */
+                q?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the catalog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit position. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credit"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                /** @description placed → confirmed (by the ERP) → in_production → partially_shipped → shipped → delivered; or cancelled (by the customer, before confirmation) / rejected (by the ERP). Never moves backwards. */
+                status?: components["schemas"]["OrderStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    placeOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique key for this operation (a UUID is ideal). Retrying with the same key replays the first response for 24 hours. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description The order, placed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description The order, cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveErpEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Standard Webhooks message ID. */
+                "webhook-id": string;
+                /** @description Unix seconds; refused more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, space-separated for rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErpEvent"];
+            };
+        };
+        responses: {
+            /** @description Processed (or already processed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErpEventResult"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than 1 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorMetrics: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (default: 30 days ago). */
+                from?: string;
+                /** @description Last day of the period, inclusive (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics for the period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorMetrics"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOutboxDeliveries: {
+        parameters: {
+            query?: {
+                state?: "pending" | "dead" | "delivered";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxDeliveryList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryOutboxDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxDelivery"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

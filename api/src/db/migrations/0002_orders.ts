@@ -10,6 +10,9 @@ import { isPostgres } from './dialect.js'
 export async function up(db: Kysely<unknown>): Promise<void> {
   const money = isPostgres(db) ? 'bigint' : 'integer'
 
+  // Portal adoption: when each user last signed in.
+  await db.schema.alterTable('users').addColumn('last_login_at', 'text').execute()
+
   await db.schema
     .createTable('products')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -220,4 +223,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute()
   }
+  await db.schema.alterTable('users').dropColumn('last_login_at').execute()
 }

@@ -84,6 +84,7 @@ export async function login(
         revoked_at: null,
       })
       .execute()
+    await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute()
     await appendEvent(trx, {
       accountId: user.account_id,
       type: 'session.created',

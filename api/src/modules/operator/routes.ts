@@ -1,0 +1,81 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from '../../http/env.js'
+import { access, NoQuery, problems } from '../../http/route.js'
+import { validationHook } from '../../http/validation.js'
+import {
+  EventIdParams,
+  MetricsQuery,
+  MetricsSchema,
+  OutboxDeliverySchema,
+  OutboxListSchema,
+  OutboxQuery,
+} from './schemas.js'
+import { listOutbox, portalMetrics, retryDelivery } from './service.js'
+
+const metricsRoute = createRoute({
+  method: 'get',
+  path: '/v1/operator/metrics',
+  operationId: 'getOperatorMetrics',
+  tags: ['Operator'],
+  summary: 'Portal adoption: orders per account, time to ERP confirmation, active accounts',
+  ...access('operator'),
+  request: { query: MetricsQuery },
+  responses: {
+    200: {
+      description: 'The metrics for the period.',
+      content: { 'application/json': { schema: MetricsSchema } },
+    },
+    ...problems(400, 401),
+  },
+})
+
+const outboxRoute = createRoute({
+  method: 'get',
+  path: '/v1/operator/outbox',
+  operationId: 'listOutboxDeliveries',
+  tags: ['Operator'],
+  summary: 'Deliveries to systems of record by state — dead letters with their reason',
+  ...access('operator'),
+  request: { query: OutboxQuery },
+  responses: {
+    200: {
+      description: 'Deliveries, oldest first.',
+      content: { 'application/json': { schema: OutboxListSchema } },
+    },
+    ...problems(400, 401),
+  },
+})
+
+const retryRoute = createRoute({
+  method: 'post',
+  path: '/v1/operator/outbox/{eventId}/retry',
+  operationId: 'retryOutboxDelivery',
+  tags: ['Operator'],
+  summary: 'Queue a dead-lettered delivery again',
+  ...access('operator'),
+  request: { query: NoQuery, params: EventIdParams },
+  responses: {
+    200: {
+      description: 'The delivery, pending again.',
+      content: { 'application/json': { schema: OutboxDeliverySchema } },
+    },
+    ...problems(400, 401, 404),
+  },
+})
+
+export function operatorRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.openapi(metricsRoute, async (c) =>
+    c.json(await portalMetrics(c.var.deps.db, c.var.deps.clock.now(), c.req.valid('query')), 200),
+  )
+  app.openapi(outboxRoute, async (c) =>
+    c.json(await listOutbox(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  app.openapi(retryRoute, async (c) =>
+    c.json(
+      await retryDelivery(c.var.deps.db, c.req.valid('param').eventId, c.var.deps.clock.now()),
+      200,
+    ),
+  )
+  return app
+}

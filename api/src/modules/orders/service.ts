@@ -1,0 +1,541 @@
+import type { Kysely, Transaction } from 'kysely'
+import { appendEvent } from '../../db/events.js'
+import type {
+  Database,
+  OrderLinesTable,
+  OrdersTable,
+  OrderTimelineTable,
+  ShipmentsTable,
+} from '../../db/schema.js'
+import type { TenantContext } from '../../db/tenant.js'
+import { isPostgres } from '../../db/migrations/dialect.js'
+import { ApiError, invalidField, notFound, type FieldError } from '../../http/problem.js'
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../../lib/cursor.js'
+import { newId } from '../../lib/ids.js'
+import { minorUnitDigits, taxOn } from '../../lib/money.js'
+import type { PriceCache } from '../catalog/price-cache.js'
+import { unitPriceFor } from '../catalog/price-cache.js'
+import { creditPosition } from '../credit/service.js'
+import type { ListOrdersInput, Order, OrderSummary, PlaceOrderInput } from './schemas.js'
+
+export interface OrderingContext extends TenantContext {
+  prices: PriceCache
+}
+
+/** The consumer name of the ERP in the outbox. */
+export const ERP_CONSUMER = 'erp'
+
+function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(
+    amount / 10 ** minorUnitDigits(currency),
+  )
+}
+
+interface PricedLine {
+  productId: string
+  sku: string
+  name: string
+  unit: string
+  quantity: number
+  unitPrice: number
+  amount: number
+}
+
+/**
+ * Prices every line from the account's contract and checks what the
+ * contract and the product allow: on the price list, not restricted to other
+ * accounts, at least the minimum quantity, a multiple of the order multiple.
+ * Every bad line is reported at once.
+ */
+async function priceLines(
+  ctx: OrderingContext,
+  lines: PlaceOrderInput['lines'],
+): Promise<{ lines: PricedLine[]; currency: string }> {
+  const prices = await ctx.prices.pricesFor(ctx.db, ctx.accountId, ctx.clock.now())
+  const ids = [...new Set(lines.map((l) => l.productId))]
+  const products = await ctx.db
+    .selectFrom('products')
+    .leftJoin('product_accounts', (join) =>
+      join
+        .onRef('product_accounts.product_id', '=', 'products.id')
+        .on('product_accounts.account_id', '=', ctx.accountId),
+    )
+    .select([
+      'products.id',
+      'products.sku',
+      'products.name',
+      'products.unit',
+      'products.min_order_quantity',
+      'products.order_multiple',
+      'products.restricted',
+      'products.active',
+      'product_accounts.account_id as grantedTo',
+    ])
+    .where('products.id', 'in', ids)
+    .execute()
+  const byId = new Map(products.map((p) => [p.id, p]))
+
+  const errors: FieldError[] = []
+  const seen = new Set<string>()
+  const priced: PricedLine[] = []
+  lines.forEach((line, index) => {
+    const field = `body.lines.${index}`
+    const product = byId.get(line.productId)
+    const price = prices?.byProduct.get(line.productId)
+    // Unknown, inactive, restricted to others and unpriced products look the
+    // same to the customer: not orderable — another account's catalog stays private.
+    if (!product || !product.active || (product.restricted && !product.grantedTo) || !price) {
+      errors.push({
+        field: `${field}.productId`,
+        message: 'This product is not on your price list',
+        code: 'product_not_orderable',
+      })
+      return
+    }
+    if (seen.has(line.productId)) {
+      errors.push({
+        field: `${field}.productId`,
+        message: 'The product is already on another line',
+        code: 'duplicate_product',
+      })
+      return
+    }
+    seen.add(line.productId)
+    const moq = Number(product.min_order_quantity)
+    const multiple = Number(product.order_multiple)
+    if (line.quantity < moq) {
+      errors.push({
+        field: `${field}.quantity`,
+        message: `The minimum order quantity is ${moq} ${product.unit}`,
+        code: 'below_minimum_quantity',
+      })
+      return
+    }
+    if (line.quantity % multiple !== 0) {
+      errors.push({
+        field: `${field}.quantity`,
+        message: `Order in multiples of ${multiple} ${product.unit}`,
+        code: 'not_order_multiple',
+      })
+      return
+    }
+    const unitPrice = unitPriceFor(price, line.quantity)
+    if (unitPrice === undefined) {
+      errors.push({
+        field: `${field}.quantity`,
+        message: 'No contracted price for this quantity',
+        code: 'product_not_orderable',
+      })
+      return
+    }
+    priced.push({
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      unit: product.unit,
+      quantity: line.quantity,
+      unitPrice,
+      amount: unitPrice * line.quantity,
+    })
+  })
+  if (errors.length)
+    throw new ApiError(422, 'order_lines_invalid', 'Some lines cannot be ordered.', { errors })
+  if (!prices) throw new ApiError(422, 'no_price_list', 'Your account has no price list in force.')
+  if (priced.some((l) => !Number.isSafeInteger(l.amount))) {
+    throw invalidField('body.lines', 'The order total is too large', 'too_large')
+  }
+  return { lines: priced, currency: prices.currency }
+}
+
+/** `ORD-2026-00042`: per account, per year, gap-free within the account. */
+async function nextOrderNumber(
+  trx: Transaction<Database>,
+  accountId: string,
+  now: Date,
+): Promise<string> {
+  const year = now.getUTCFullYear()
+  const prefix = `ORD-${year}-`
+  const row = await trx
+    .selectFrom('orders')
+    .select((eb) => eb.fn.max('number').as('last'))
+    .where('account_id', '=', accountId)
+    .where('number', 'like', `${prefix}%`)
+    .executeTakeFirst()
+  const last = row?.last ? Number(String(row.last).slice(prefix.length)) : 0
+  return `${prefix}${String(last + 1).padStart(5, '0')}`
+}
+
+/**
+ * Places an order: prices it from the contract, checks credit and writes the
+ * order, its lines, the first timeline entry, the `order.placed` event and
+ * the ERP's outbox delivery in one transaction. The credit check reads the
+ * outstanding total inside that transaction — on SQLite transactions run one
+ * at a time, on PostgreSQL the account's terms row is locked — so concurrent
+ * orders can never together exceed the limit.
+ */
+export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): Promise<Order> {
+  const { lines, currency } = await priceLines(ctx, input.lines)
+  const now = ctx.clock.now()
+  const subtotal = lines.reduce((sum, l) => sum + l.amount, 0)
+
+  const orderId = await ctx.db.transaction().execute(async (trx) => {
+    const terms = await trx
+      .selectFrom('account_terms')
+      .select(['tax_rate_bps', 'on_hold', 'hold_reason'])
+      .where('account_id', '=', ctx.accountId)
+      .$if(isPostgres(trx as unknown as Kysely<unknown>), (q) => q.forUpdate())
+      .executeTakeFirst()
+    if (!terms)
+      throw new ApiError(
+        422,
+        'no_credit_terms',
+        'Your account cannot order online yet. Please contact your account manager.',
+      )
+    if (terms.on_hold) {
+      throw new ApiError(
+        422,
+        'credit_hold',
+        `Your account is on credit hold${terms.hold_reason ? ` (${terms.hold_reason})` : ''}. Please contact your account manager.`,
+      )
+    }
+    const taxRate = Number(terms.tax_rate_bps)
+    const taxTotal = taxOn(subtotal, taxRate)
+    const total = subtotal + taxTotal
+    const credit = await creditPosition(trx, ctx.accountId)
+    if (total > credit.available) {
+      throw new ApiError(
+        422,
+        'credit_limit_exceeded',
+        `The order total of ${formatMoney(total, currency)} exceeds your available credit of ${formatMoney(credit.available, currency)}.`,
+        { extensions: { available: credit.available, currency } },
+      )
+    }
+
+    const id = newId('ord', now.getTime())
+    const number = await nextOrderNumber(trx, ctx.accountId, now)
+    const at = now.toISOString()
+    await trx
+      .insertInto('orders')
+      .values({
+        id,
+        account_id: ctx.accountId,
+        number,
+        status: 'placed',
+        currency,
+        subtotal,
+        tax_total: taxTotal,
+        total,
+        po_number: input.poNumber ?? null,
+        delivery_address: input.deliveryAddress ? JSON.stringify(input.deliveryAddress) : null,
+        requested_date: input.requestedDate ?? null,
+        note: input.note ?? null,
+        erp_order_number: null,
+        status_reason: null,
+        placed_by: ctx.userId,
+        placed_at: at,
+        confirmed_at: null,
+        invoiced_at: null,
+        updated_at: at,
+      })
+      .execute()
+    const lineRows = lines.map((line, i) => ({
+      id: newId('ordl', now.getTime()),
+      order_id: id,
+      account_id: ctx.accountId,
+      position: i + 1,
+      product_id: line.productId,
+      sku: line.sku,
+      name: line.name,
+      unit: line.unit,
+      quantity: line.quantity,
+      unit_price: line.unitPrice,
+      tax_rate_bps: taxRate,
+      amount: line.amount,
+      shipped_quantity: 0,
+    }))
+    await trx.insertInto('order_lines').values(lineRows).execute()
+    await trx
+      .insertInto('order_timeline')
+      .values({
+        id: newId('otl', now.getTime()),
+        order_id: id,
+        account_id: ctx.accountId,
+        status: 'placed',
+        occurred_at: at,
+        recorded_at: at,
+        source: 'portal',
+        detail: JSON.stringify({}),
+      })
+      .execute()
+    const eventId = await appendEvent(trx, {
+      accountId: ctx.accountId,
+      type: 'order.placed',
+      subjectId: id,
+      data: {
+        orderId: id,
+        number,
+        accountId: ctx.accountId,
+        currency,
+        subtotal,
+        taxTotal,
+        total,
+        poNumber: input.poNumber ?? null,
+        requestedDate: input.requestedDate ?? null,
+        deliveryAddress: input.deliveryAddress ?? null,
+        note: input.note ?? null,
+        placedAt: at,
+        lines: lineRows.map((l) => ({
+          lineId: l.id,
+          sku: l.sku,
+          quantity: l.quantity,
+          unitPrice: l.unit_price,
+          amount: l.amount,
+        })),
+      },
+      now,
+    })
+    await enqueueDelivery(trx, eventId, ctx.accountId, now)
+    return id
+  })
+  return getOrder(ctx, orderId)
+}
+
+/** Queues an event for the ERP, in the transaction that wrote it. */
+export async function enqueueDelivery(
+  trx: Transaction<Database>,
+  eventId: string,
+  accountId: string,
+  now: Date,
+) {
+  await trx
+    .insertInto('outbox_deliveries')
+    .values({
+      event_id: eventId,
+      consumer: ERP_CONSUMER,
+      account_id: accountId,
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      claimed_until: null,
+      last_error: null,
+      delivered_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute()
+}
+
+function toSummary(row: OrdersTable, lineCount: number): OrderSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    currency: row.currency,
+    subtotal: Number(row.subtotal),
+    taxTotal: Number(row.tax_total),
+    total: Number(row.total),
+    poNumber: row.po_number,
+    erpOrderNumber: row.erp_order_number,
+    requestedDate: row.requested_date,
+    placedAt: row.placed_at,
+    updatedAt: row.updated_at,
+    lineCount,
+  }
+}
+
+/** The account's orders, newest first, keyset-paginated over (placed_at, id). */
+export async function listOrders(ctx: TenantContext, input: ListOrdersInput) {
+  const filters = JSON.stringify([input.status ?? null])
+  let after: { p: string; i: string } | undefined
+  if (input.cursor) {
+    try {
+      const decoded = decodeCursor(ctx.secret, input.cursor, filters) as {
+        p?: unknown
+        i?: unknown
+      }
+      if (typeof decoded?.p !== 'string' || typeof decoded?.i !== 'string')
+        throw new InvalidCursorError('shape')
+      after = { p: decoded.p, i: decoded.i }
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        throw invalidField(
+          'query.cursor',
+          'The cursor is invalid, tampered with, or belongs to other filters',
+          'invalid_cursor',
+        )
+      }
+      throw error
+    }
+  }
+  let query = ctx.db
+    .selectFrom('orders')
+    .selectAll('orders')
+    .select((eb) =>
+      eb
+        .selectFrom('order_lines')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('order_lines.order_id', '=', 'orders.id')
+        .as('line_count'),
+    )
+    .where('account_id', '=', ctx.accountId)
+  if (input.status) query = query.where('status', '=', input.status)
+  if (after) {
+    const { p, i } = after
+    query = query.where((eb) => eb(eb.refTuple('placed_at', 'id'), '<', eb.tuple(p, i)))
+  }
+  const rows = await query
+    .orderBy('placed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1)
+    .execute()
+  const page = rows.slice(0, input.limit)
+  const last = page.at(-1)
+  return {
+    data: page.map((row) => toSummary(row, Number(row.line_count))),
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor(ctx.secret, { p: last.placed_at, i: last.id }, filters)
+        : null,
+  }
+}
+
+function toTimelineEntry(row: OrderTimelineTable) {
+  const detail = JSON.parse(row.detail) as Record<string, string | undefined>
+  return {
+    status: row.status,
+    occurredAt: row.occurred_at,
+    source: row.source,
+    erpOrderNumber: detail.erpOrderNumber ?? null,
+    reason: detail.reason ?? null,
+    carrier: detail.carrier ?? null,
+    trackingNumber: detail.trackingNumber ?? null,
+  }
+}
+
+function toShipment(row: ShipmentsTable) {
+  return {
+    id: row.id,
+    carrier: row.carrier,
+    trackingNumber: row.tracking_number,
+    trackingUrl: row.tracking_url,
+    shippedAt: row.shipped_at,
+    deliveredAt: row.delivered_at,
+    lines: JSON.parse(row.lines) as Array<{ lineId: string; sku: string; quantity: number }>,
+  }
+}
+
+function toLine(row: OrderLinesTable) {
+  return {
+    id: row.id,
+    productId: row.product_id,
+    sku: row.sku,
+    name: row.name,
+    unit: row.unit,
+    quantity: Number(row.quantity),
+    shippedQuantity: Number(row.shipped_quantity),
+    unitPrice: Number(row.unit_price),
+    taxRate: Number(row.tax_rate_bps),
+    amount: Number(row.amount),
+  }
+}
+
+/** One order of the account with lines, timeline and shipments; another account's is not found. */
+export async function getOrder(ctx: TenantContext, id: string): Promise<Order> {
+  const row = await ctx.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', ctx.accountId)
+    .executeTakeFirst()
+  if (!row) throw notFound('order')
+  const [lines, timeline, shipments] = await Promise.all([
+    ctx.db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', '=', id)
+      .where('account_id', '=', ctx.accountId)
+      .orderBy('position')
+      .execute(),
+    ctx.db
+      .selectFrom('order_timeline')
+      .selectAll()
+      .where('order_id', '=', id)
+      .where('account_id', '=', ctx.accountId)
+      .orderBy('occurred_at')
+      .orderBy('recorded_at')
+      .execute(),
+    ctx.db
+      .selectFrom('shipments')
+      .selectAll()
+      .where('order_id', '=', id)
+      .where('account_id', '=', ctx.accountId)
+      .orderBy('shipped_at')
+      .execute(),
+  ])
+  return {
+    ...toSummary(row, lines.length),
+    deliveryAddress: row.delivery_address ? JSON.parse(row.delivery_address) : null,
+    note: row.note,
+    statusReason: row.status_reason,
+    lines: lines.map(toLine),
+    timeline: timeline.map(toTimelineEntry),
+    shipments: shipments.map(toShipment),
+  }
+}
+
+/**
+ * Cancels an order the ERP has not confirmed yet, and tells the ERP through
+ * the outbox. Cancelling a cancelled order is a no-op; a confirmed one is 409.
+ */
+export async function cancelOrder(
+  ctx: TenantContext,
+  id: string,
+  reason: string | undefined,
+): Promise<Order> {
+  const now = ctx.clock.now()
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('orders')
+      .select(['id', 'status'])
+      .where('id', '=', id)
+      .where('account_id', '=', ctx.accountId)
+      .executeTakeFirst()
+    if (!row) throw notFound('order')
+    if (row.status === 'cancelled') return
+    if (row.status !== 'placed') {
+      throw new ApiError(
+        409,
+        'order_not_cancellable',
+        'The order has already been confirmed; contact your account manager to change it.',
+      )
+    }
+    const at = now.toISOString()
+    await trx
+      .updateTable('orders')
+      .set({ status: 'cancelled', status_reason: reason ?? null, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'placed')
+      .execute()
+    await trx
+      .insertInto('order_timeline')
+      .values({
+        id: newId('otl', now.getTime()),
+        order_id: id,
+        account_id: ctx.accountId,
+        status: 'cancelled',
+        occurred_at: at,
+        recorded_at: at,
+        source: 'portal',
+        detail: JSON.stringify({ reason }),
+      })
+      .execute()
+    const eventId = await appendEvent(trx, {
+      accountId: ctx.accountId,
+      type: 'order.cancelled',
+      subjectId: id,
+      data: { orderId: id, reason: reason ?? null, cancelledAt: at },
+      now,
+    })
+    await enqueueDelivery(trx, eventId, ctx.accountId, now)
+  })
+  return getOrder(ctx, id)
+}
