@@ -71,6 +71,9 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
+    // A successful write has committed its events: let open streams read them
+    // now rather than at the hub's next tick.
+    if (c.req.method !== 'GET' && c.res.status < 400) c.var.deps.eventHub.wake()
   })
 
   app.route('/', authRoutes())
