@@ -129,11 +129,9 @@ export const ErpEventResultSchema = z
     duplicate: z
       .boolean()
       .openapi({ description: 'True when this event ID was already processed (nothing changed).' }),
-    outcome: z
-      .string()
-      .openapi({
-        description: 'What the event did: `applied`, or why it changed nothing (`stale`).',
-      }),
+    outcome: z.string().openapi({
+      description: 'What the event did: `applied`, or why it changed nothing (`stale`).',
+    }),
   })
   .openapi('ErpEventResult')
 
@@ -147,13 +145,9 @@ export const WebhookHeaders = z.object({
     .string()
     .regex(/^\d{1,12}$/)
     .openapi({ description: 'Unix seconds; refused more than 5 minutes off.' }),
-  'webhook-signature': z
-    .string()
-    .min(1)
-    .max(2000)
-    .openapi({
-      description: '`v1,<base64 HMAC-SHA256 of id.timestamp.body>`, space-separated for rotation.',
-    }),
+  'webhook-signature': z.string().min(1).max(2000).openapi({
+    description: '`v1,<base64 HMAC-SHA256 of id.timestamp.body>`, space-separated for rotation.',
+  }),
 })
 
 export type ErpEvent = z.infer<typeof ErpEventBody>

@@ -414,13 +414,11 @@ async function replacePriceList(
       'unknown_product',
       `Unknown SKUs: ${unknown.slice(0, 10).join(', ')}.`,
       {
-        errors: unknown
-          .slice(0, 20)
-          .map((sku) => ({
-            field: 'body.data.priceList.items',
-            message: `Unknown SKU ${sku}`,
-            code: 'unknown_product',
-          })),
+        errors: unknown.slice(0, 20).map((sku) => ({
+          field: 'body.data.priceList.items',
+          message: `Unknown SKU ${sku}`,
+          code: 'unknown_product',
+        })),
       },
     )
   }

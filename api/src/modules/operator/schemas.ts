@@ -33,20 +33,14 @@ export const MetricsSchema = z
           .openapi({ description: 'Their total, in minor units of `currency`.' }),
       }),
     ),
-    medianSecondsToConfirmation: z
-      .number()
-      .nullable()
-      .openapi({
-        description:
-          'Median time from an order placed in the period to its ERP confirmation; null when none was confirmed.',
-      }),
+    medianSecondsToConfirmation: z.number().nullable().openapi({
+      description:
+        'Median time from an order placed in the period to its ERP confirmation; null when none was confirmed.',
+    }),
     adoption: z.object({
-      activeAccounts: z
-        .number()
-        .int()
-        .openapi({
-          description: 'Accounts with at least one user who signed in during the period.',
-        }),
+      activeAccounts: z.number().int().openapi({
+        description: 'Accounts with at least one user who signed in during the period.',
+      }),
       totalAccounts: z.number().int(),
       ratio: z
         .number()
