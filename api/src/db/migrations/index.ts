@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001_initial.js'
 import * as orders from './0002_orders.js'
+import * as creditIndexes from './0003_credit_indexes.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -9,4 +10,5 @@ import * as orders from './0002_orders.js'
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_orders': orders,
+  '0003_credit_indexes': creditIndexes,
 }
