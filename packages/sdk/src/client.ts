@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch'
-import { portalEvents, type PortalEvents } from './events.js'
+import type { PortalEvents } from './events.js'
+import { lazyPortalEvents } from './lazy-events.js'
 import { authMiddleware, idempotencyMiddleware } from './middleware.js'
 import { retryingFetch, type RetryOptions } from './retry.js'
 import type { paths } from './schema.js'
@@ -69,6 +70,6 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   client.use(idempotencyMiddleware)
   // The event stream reconnects by itself, so it skips the retrying fetch.
   return Object.assign(client, {
-    events: portalEvents({ baseUrl, fetch: baseFetch, token, credentials }),
+    events: lazyPortalEvents({ baseUrl, fetch: baseFetch, token, credentials }),
   })
 }
