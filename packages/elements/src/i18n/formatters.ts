@@ -8,6 +8,13 @@ export interface Formatters {
   money(amountMinor: number, currency: string): string
   /** Formats a calendar date `YYYY-MM-DD` without shifting it across time zones. */
   date(isoDate: string): string
+  /**
+   * Formats an instant (`2026-11-20T09:30:00Z`) in the reader's time zone: its
+   * date, or with `{ time: true }` its date and time.
+   */
+  instant(isoInstant: string, options?: { time?: boolean }): string
+  /** Formats a count (a quantity) with the locale's grouping: `1.000` in `de`. */
+  number(value: number): string
 }
 
 const minorDigitsByCurrency = new Map<string, number>()
@@ -39,6 +46,10 @@ export function createFormatters(locale: string): Formatters {
   // Dates arrive as plain calendar dates; formatting them as UTC midnight keeps
   // 2026-03-01 on the 1st for a reader in any time zone.
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+  // Instants are shown where the reader is.
+  const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
+  const instantTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const numberFormat = new Intl.NumberFormat(locale)
 
   const formatters: Formatters = Object.freeze({
     money(amountMinor: number, currency: string) {
@@ -53,6 +64,14 @@ export function createFormatters(locale: string): Formatters {
       const [year, month, day] = isoDate.split('-').map(Number)
       if (!year || !month || !day) return isoDate
       return dateFormat.format(Date.UTC(year, month - 1, day))
+    },
+    instant(isoInstant: string, options?: { time?: boolean }) {
+      const time = Date.parse(isoInstant)
+      if (Number.isNaN(time)) return isoInstant
+      return (options?.time ? instantTime : instantDate).format(time)
+    },
+    number(value: number) {
+      return numberFormat.format(value)
     },
   })
   formattersByLocale.set(locale, formatters)

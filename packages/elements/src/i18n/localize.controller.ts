@@ -48,6 +48,14 @@ export class LocalizeController implements ReactiveController, Formatters {
     return createFormatters(this.#resolved.locale).date(isoDate)
   }
 
+  instant(isoInstant: string, options?: { time?: boolean }): string {
+    return createFormatters(this.#resolved.locale).instant(isoInstant, options)
+  }
+
+  number(value: number): string {
+    return createFormatters(this.#resolved.locale).number(value)
+  }
+
   /** @internal */
   hostUpdate(): void {
     const requested = this.#requested()
