@@ -22,3 +22,37 @@ export type InvoicePage = Schemas['InvoiceList']
 
 /** Query parameters of `GET /v1/invoices`. */
 export type InvoiceListParams = NonNullable<operations['listInvoices']['parameters']['query']>
+
+/** One product of `GET /v1/catalog`, at this account's contracted price. */
+export type CatalogProduct = Schemas['CatalogProduct']
+
+/** A quantity break: `unitPrice` applies from `minQuantity` up. */
+export type PriceBreak = Schemas['PriceBreak']
+
+/** A page of `GET /v1/catalog`, sorted by SKU, with the price list the prices come from. */
+export type CatalogPage = Schemas['CatalogPage']
+
+/** `GET /v1/credit`: limit, what is outstanding, what is available, and any credit hold. */
+export type Credit = Schemas['Credit']
+
+/** `placed → confirmed → in_production → partially_shipped → shipped → delivered`, or `cancelled` / `rejected`. */
+export type OrderStatus = Schemas['OrderStatus']
+
+/** One row of `GET /v1/orders`. */
+export type OrderSummary = Schemas['OrderSummary']
+
+/** `GET /v1/orders/{id}`: the order with its lines, status timeline and shipments. */
+export type Order = Schemas['Order']
+
+export type OrderLine = Schemas['OrderLine']
+export type OrderTimelineEntry = Schemas['OrderTimelineEntry']
+export type Shipment = Schemas['Shipment']
+
+/** A page of `GET /v1/orders`, newest first. */
+export type OrderPage = Schemas['OrderList']
+
+/** The body of `POST /v1/orders`. */
+export type PlaceOrderRequest = Schemas['PlaceOrderRequest']
+
+/** `GET /v1/me`: who is signed in, their account and their permissions. */
+export type Me = Schemas['Me']
