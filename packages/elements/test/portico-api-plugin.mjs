@@ -10,6 +10,10 @@
 //   returns a secret whose lifetime has run out (the API's clock is moved
 //   past it, and a fresh session keeps the origin bound, as a busy intranet's
 //   would);
+// - POST /__portico/erp-event: the "ERP". It signs the event in the body
+//   (`{ type, data, id?, occurredAt? }`) per Standard Webhooks with the API's
+//   ERP secret and delivers it to POST /v1/integrations/erp/events, so a test
+//   can confirm, ship or reject an order and watch the page follow;
 // - serverStop: stops the API and removes its database.
 import { randomUUID } from 'node:crypto'
 import { tsImport } from 'tsx/esm/api'
@@ -18,8 +22,10 @@ const DEFAULT_EMAIL = 'ap@cascadefab.com'
 
 /** @returns {import('@web/dev-server-core').Plugin} */
 export function porticoApiPlugin() {
-  /** @type {{ baseUrl: string, operatorKey: string, clock: { advance(ms: number): void }, close(): Promise<void> } | undefined} */
+  /** @type {Awaited<ReturnType<typeof import('@portico/api/testing').startTestServer>> | undefined} */
   let api
+  /** @type {typeof import('@portico/api/testing').sendErpEvent | undefined} */
+  let sendErpEvent
 
   async function mintEmbedSession(email, origin, permissions) {
     const response = await fetch(new URL('/v1/embed-sessions', api.baseUrl), {
@@ -45,14 +51,25 @@ export function porticoApiPlugin() {
     return body
   }
 
+  /** Signs and delivers the ERP event in the request body; answers with the API's status and body. */
+  async function deliverErpEvent(context) {
+    let body = ''
+    for await (const chunk of context.req) body += chunk
+    const { id = `erp_evt_${randomUUID()}`, ...event } = JSON.parse(body)
+    const response = await sendErpEvent(api, { id, ...event })
+    context.status = response.status
+    return { type: 'json', body: await response.text() }
+  }
+
   return {
     name: 'portico-api',
 
     async serverStart() {
       // The API is TypeScript run by tsx; load it through tsx without
       // registering a loader for the whole test runner.
-      const { startTestServer } = await tsImport('@portico/api/testing', import.meta.url)
-      api = await startTestServer({})
+      const testing = await tsImport('@portico/api/testing', import.meta.url)
+      api = await testing.startTestServer({})
+      sendErpEvent = testing.sendErpEvent
     },
 
     async serverStop() {
@@ -61,6 +78,9 @@ export function porticoApiPlugin() {
     },
 
     async serve(context) {
+      if (context.path === '/__portico/erp-event' && context.method === 'POST') {
+        return deliverErpEvent(context)
+      }
       if (context.path !== '/__portico/embed-session') return undefined
       const { email = DEFAULT_EMAIL, permissions, expired } = context.query
       try {

@@ -55,3 +55,57 @@ export async function invoiceNumbers(
   const page = await unwrap(clientFor(session).GET('/v1/invoices', { params: { query } }))
   return page.data.map((invoice) => invoice.number)
 }
+
+/** An event as the ERP sends it to `POST /v1/integrations/erp/events`. */
+export interface ErpEvent {
+  type:
+    | 'order.confirmed'
+    | 'order.in_production'
+    | 'order.shipped'
+    | 'order.delivered'
+    | 'order.rejected'
+  data: Record<string, unknown> & { orderId: string }
+  /** Unique per event; a fresh one by default. */
+  id?: string
+  occurredAt?: string
+}
+
+/**
+ * Has the test server play the ERP: it signs `event` per Standard Webhooks and
+ * delivers it to the API, which moves the order and streams `order.*` events.
+ */
+export async function sendErpEvent(event: ErpEvent): Promise<{ outcome: string }> {
+  const response = await fetch('/__portico/erp-event', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(event),
+  })
+  const body = await response.json()
+  if (response.status !== 200) {
+    throw new Error(`the ERP event was refused: ${response.status} ${JSON.stringify(body)}`)
+  }
+  return body as { outcome: string }
+}
+
+/** Places an order through the API as `session`'s user, for tests that need one to exist. */
+export async function placeOrder(
+  session: EmbedSession,
+  lines: Array<{ sku: string; quantity: number }>,
+  details: { poNumber?: string } = {},
+) {
+  const client = clientFor(session)
+  const catalog = await unwrap(client.GET('/v1/catalog', { params: { query: { limit: 100 } } }))
+  const bySku = new Map(catalog.data.map((product) => [product.sku, product]))
+  return unwrap(
+    client.POST('/v1/orders', {
+      body: {
+        lines: lines.map(({ sku, quantity }) => {
+          const product = bySku.get(sku)
+          if (!product) throw new Error(`${sku} is not in ${session.user.email}'s catalog`)
+          return { productId: product.id, quantity }
+        }),
+        ...details,
+      },
+    }),
+  )
+}
