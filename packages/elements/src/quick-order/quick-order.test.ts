@@ -1,0 +1,340 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing'
+import { unwrap } from '@portico/sdk'
+import { sendKeys } from '@web/test-runner-commands'
+import { clientFor, mintEmbedSession, type EmbedSession } from '../../test/portico-api.js'
+import '../index.js'
+import type { CatalogProduct } from '../portal-client.js'
+import type { PorticoQuickOrder } from './quick-order.js'
+
+/** `<portico-quick-order>` inside a provider configured like an intranet page would. */
+async function renderQuickOrder(session: EmbedSession, locale = 'en'): Promise<PorticoQuickOrder> {
+  const provider = await fixture(html`
+    <portico-provider
+      base-url=${session.baseUrl}
+      client-secret=${session.clientSecret}
+      locale=${locale}
+    >
+      <portico-quick-order page-size="10"><h2 slot="header">Quick order</h2></portico-quick-order>
+    </portico-provider>
+  `)
+  const element = provider.querySelector('portico-quick-order')!
+  await waitUntil(
+    () => !['idle', 'loading'].includes(element.controller.catalog.state),
+    'the catalog never loaded',
+    { timeout: 8_000 },
+  )
+  await element.updateComplete
+  return element
+}
+
+const shadow = (element: PorticoQuickOrder) => element.shadowRoot!
+const text = (node: Element | null | undefined) =>
+  node?.textContent?.replace(/[\s\u200b]+/g, ' ').trim()
+const row = (element: PorticoQuickOrder, sku: string) =>
+  [...shadow(element).querySelectorAll('[part="product"]')].find((tr) =>
+    text(tr.querySelector('.sku'))?.includes(sku),
+  )
+const quantityInput = (element: PorticoQuickOrder, sku: string) =>
+  row(element, sku)?.querySelector<HTMLInputElement>('input')
+const byPart = (element: PorticoQuickOrder, part: string) =>
+  shadow(element).querySelector<HTMLElement>(`[part~="${part}"]`)
+
+/** Types into a field the way a person does: focus, clear, keys. */
+async function typeInto(input: HTMLInputElement, value: string) {
+  input.focus()
+  input.select()
+  await sendKeys({ press: 'Backspace' })
+  if (value) await sendKeys({ type: value })
+}
+
+/** The product the API lists for a SKU, with this session's contracted prices. */
+async function productBySku(session: EmbedSession, sku: string): Promise<CatalogProduct> {
+  const page = await unwrap(
+    clientFor(session).GET('/v1/catalog', { params: { query: { q: sku, limit: 5 } } }),
+  )
+  return page.data.find((product) => product.sku === sku)!
+}
+
+describe('<portico-quick-order> against the API', () => {
+  it('places a real order: search, quantities checked as typed, review, 201, event', async () => {
+    const session = await mintEmbedSession({ email: 'buyer@cascadefab.com' })
+    const element = await renderQuickOrder(session)
+    const bar = await productBySku(session, 'AL-6061-BR')
+    const priceList = text(byPart(element, 'toolbar'))
+    expect(priceList).to.include('Your prices from “Cascade Fabrication Inc. — contract 2026”')
+    await expect(element).to.be.accessible()
+
+    // Search, debounced: one request once typing pauses.
+    const search = shadow(element).querySelector<HTMLInputElement>('#search')!
+    await typeInto(search, 'al-6061')
+    await waitUntil(
+      () =>
+        element.controller.catalog.query.q === 'al-6061' &&
+        element.controller.catalog.state === 'ready',
+      'the search never settled',
+    )
+    await element.updateComplete
+    expect(element.controller.catalog.items.map((p) => p.sku)).to.deep.equal(['AL-6061-BR'])
+    const priceCell = text(row(element, 'AL-6061-BR')!.querySelector('.price'))
+    expect(priceCell).to.include('$58.75 / bar')
+    expect(priceCell).to.include('from 100: $55.81')
+
+    // Below the minimum, then not a multiple: each explained, linked to the field.
+    const input = quantityInput(element, 'AL-6061-BR')!
+    const rules = shadow(element).getElementById(`qty-${bar.id}-rules`)!
+    expect(text(rules)).to.equal('Min. 10 bar, in steps of 10')
+    await typeInto(input, '5')
+    await element.updateComplete
+    const error = () => shadow(element).getElementById(`qty-${bar.id}-error`)
+    expect(text(error())).to.equal('Order at least 10 bar.')
+    expect(input.getAttribute('aria-invalid')).to.equal('true')
+    expect(input.getAttribute('aria-describedby')!.split(' ')).to.have.members([
+      rules.id,
+      error()!.id,
+    ])
+    expect(byPart(element, 'review-button')!.getAttribute('aria-disabled')).to.equal('true')
+    await expect(element).to.be.accessible()
+
+    await typeInto(input, '15')
+    await element.updateComplete
+    expect(text(error())).to.equal('Order in steps of 10 bar.')
+
+    // The + stepper goes to the next multiple; ArrowUp in the field steps too.
+    row(element, 'AL-6061-BR')!.querySelectorAll<HTMLButtonElement>('[part="stepper"]')[1]!.click()
+    await element.updateComplete
+    expect(input.value).to.equal('20')
+    input.focus()
+    await sendKeys({ press: 'ArrowUp' })
+    await element.updateComplete
+    expect(input.value).to.equal('30')
+    expect(error()).to.equal(null)
+    expect(input.getAttribute('aria-invalid')).to.equal('false')
+
+    // The summary: the line, the subtotal at the break that applies, the credit left.
+    const cart = byPart(element, 'cart')!
+    expect(text(cart)).to.include('Aluminum 6061 bar, 1 in × 12 ft 30 bar × $58.75')
+    expect(text(cart)).to.include('Subtotal $1,762.50')
+    const credit = await unwrap(clientFor(session).GET('/v1/credit'))
+    const money = (minor: number) =>
+      new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(minor / 100)
+    expect(text(byPart(element, 'credit'))).to.include(
+      `Available credit ${money(credit.available)}`,
+    )
+    expect(text(byPart(element, 'credit'))).to.include(
+      `Left after this order ${money(credit.available - 176_250)}`,
+    )
+
+    // Review: lines and totals, optional details, then Place order.
+    byPart(element, 'review-button')!.click()
+    await element.updateComplete
+    const review = byPart(element, 'review')!
+    expect(shadow(element).activeElement?.id).to.equal('review-heading')
+    expect(text(review.querySelector('tbody'))).to.include('30 bar $58.75 $1,762.50')
+    await expect(element).to.be.accessible()
+    await typeInto(review.querySelector<HTMLInputElement>('#po')!, 'PO-TEST-4711')
+
+    const placed = oneEvent(element, 'portico-order-placed')
+    byPart(element, 'place-button')!.click()
+    const { detail } = await placed
+    expect(detail.order.number).to.match(/^ORD-\d{4}-\d{5}$/)
+    await element.updateComplete
+
+    const success = byPart(element, 'success')!
+    expect(text(success.querySelector('h3'))).to.equal(`Order ${detail.order.number} placed`)
+    expect(shadow(element).activeElement?.id).to.equal('placed-heading')
+    await expect(element).to.be.accessible()
+
+    // The API has it, as it was reviewed.
+    const order = await unwrap(
+      clientFor(session).GET('/v1/orders/{id}', { params: { path: { id: detail.order.id } } }),
+    )
+    expect(order.status).to.equal('placed')
+    expect(order.poNumber).to.equal('PO-TEST-4711')
+    expect(order.lines.map((line) => [line.sku, line.quantity, line.unitPrice])).to.deep.equal([
+      ['AL-6061-BR', 30, 5875],
+    ])
+
+    // "View order" hands the order to the page.
+    const selected = oneEvent(element, 'portico-order-select')
+    ;[...success.querySelectorAll('button')].find((b) => text(b) === 'View order')!.click()
+    expect((await selected).detail.order.id).to.equal(detail.order.id)
+  })
+
+  it('blocks an order over the available credit, and shows the API’s figure when tax tips it over', async () => {
+    // Atelier Durand has €1,500 of credit left; linen is €640 a roll, VAT 20 %.
+    const session = await mintEmbedSession({ email: 'achats@atelier-durand.fr' })
+    const element = await renderQuickOrder(session, 'en')
+    const linen = quantityInput(element, 'TIS-LIN-50')!
+
+    await typeInto(linen, '3')
+    await element.updateComplete
+    const credit = text(byPart(element, 'credit'))
+    expect(credit).to.include('This order is over your available credit by €420.00.')
+    const review = byPart(element, 'review-button')!
+    expect(review.getAttribute('aria-disabled')).to.equal('true')
+    const reason = shadow(element).getElementById(review.getAttribute('aria-describedby')!)
+    expect(text(reason)).to.equal('Remove lines, or pay open invoices to free up credit.')
+    expect(byPart(element, 'credit-meter')!.classList.contains('meter--over')).to.equal(true)
+    review.click()
+    await element.updateComplete
+    expect(element.controller.step).to.equal('edit')
+    await expect(element).to.be.accessible()
+
+    // €1,280 fits before tax, €1,536 with it: the API refuses and says what is left.
+    await typeInto(linen, '2')
+    await element.updateComplete
+    review.click()
+    await element.updateComplete
+    byPart(element, 'place-button')!.click()
+    await waitUntil(() => element.controller.placeError, 'the API did not refuse')
+    await element.updateComplete
+    const banner = byPart(element, 'banner')!
+    expect(banner.getAttribute('role')).to.equal('alert')
+    expect(text(banner)).to.include('more than your available credit of €1,500.00')
+    expect(element.controller.step).to.equal('review')
+    await expect(element).to.be.accessible()
+  })
+
+  it('blocks ordering on credit hold, with the reason and whom to call', async () => {
+    const session = await mintEmbedSession({ email: 'acquisti@officinerossi.it' })
+    const element = await renderQuickOrder(session, 'en')
+    await waitUntil(() => element.controller.credit.state === 'ready', 'no credit position')
+    await element.updateComplete
+
+    const banner = byPart(element, 'banner')!
+    expect([...banner.querySelectorAll('strong, p')].map(text)).to.deep.equal([
+      'Ordering is on hold for your account.',
+      'Reason: Pagamenti scaduti — overdue balance',
+      'Please contact your account manager.',
+    ])
+    expect(quantityInput(element, 'GRN-OR-200')).to.equal(null)
+    expect(text(row(element, 'GRN-OR-200'))).to.include('€36.90 / conf')
+    expect(byPart(element, 'cart')).to.equal(null)
+    await expect(element).to.be.accessible()
+  })
+
+  it('shows a viewer the prices and that their role cannot order', async () => {
+    const session = await mintEmbedSession({ email: 'viewer@cascadefab.com' })
+    const element = await renderQuickOrder(session)
+    await waitUntil(() => element.controller.permissions, 'permissions never loaded')
+    await element.updateComplete
+
+    expect([...byPart(element, 'banner')!.children].map(text)).to.deep.equal([
+      'Your role can’t place orders.',
+      'You can look up products and your prices. To order, ask a buyer or an administrator in your company.',
+    ])
+    expect(text(row(element, 'SS-304-SH'))).to.include('$214.00 / sheet')
+    expect(quantityInput(element, 'SS-304-SH')).to.equal(null)
+    expect(byPart(element, 'cart')).to.equal(null)
+    await expect(element).to.be.accessible()
+  })
+
+  it('turns a 403 from POST /v1/orders into the same explanation when the role was not known', async () => {
+    // No profile:read (so no /v1/me) and no orders:write: only the API can say no.
+    const session = await mintEmbedSession({
+      email: 'buyer@cascadefab.com',
+      permissions: ['catalog:read', 'credit:read'],
+    })
+    const element = await renderQuickOrder(session)
+    await waitUntil(() => element.controller.credit.state === 'ready', 'no credit position')
+    expect(element.controller.canOrder).to.equal(true)
+
+    await typeInto(quantityInput(element, 'WLD-ER70')!, '2')
+    await element.updateComplete
+    byPart(element, 'review-button')!.click()
+    await element.updateComplete
+    byPart(element, 'place-button')!.click()
+    await waitUntil(() => element.controller.placeError?.status === 403, 'no 403')
+    await element.updateComplete
+    expect(text(byPart(element, 'banner'))).to.include('Your role can’t place orders.')
+    expect(byPart(element, 'place-button')!.getAttribute('aria-disabled')).to.equal('true')
+  })
+
+  it('maps a line the API refuses back to that line, with the terms in force', async () => {
+    // The page still shows yesterday's terms: bars by the piece. The API knows better.
+    const session = await mintEmbedSession({ email: 'buyer@cascadefab.com' })
+    const element = await renderQuickOrder(session)
+    const bar = await productBySku(session, 'AL-6061-BR')
+    const wire = await productBySku(session, 'WLD-ER70')
+    element.controller.setQuantity(wire, '1')
+    element.controller.setQuantity({ ...bar, minOrderQuantity: 1, orderMultiple: 1 }, '3')
+    await element.updateComplete
+    expect(element.controller.review()).to.equal(true)
+    await element.updateComplete
+
+    byPart(element, 'place-button')!.click()
+    await waitUntil(
+      () => element.controller.placeError?.problem?.code === 'order_lines_invalid',
+      'the API did not refuse the line',
+    )
+    await element.updateComplete
+    expect(text(byPart(element, 'banner'))).to.include('Some lines can’t be ordered as they are.')
+    const lines = [...byPart(element, 'review')!.querySelectorAll('tbody tr')]
+    expect(lines.map((tr) => text(tr.querySelector('[part="field-error"]')) ?? null)).to.deep.equal(
+      [null, 'Order at least 10 bar.'],
+    )
+    await expect(element).to.be.accessible()
+
+    // Back to the products, the line carries the error until it is changed.
+    ;[...byPart(element, 'review')!.querySelectorAll('button')]
+      .find((b) => text(b) === 'Back to products')!
+      .click()
+    await element.updateComplete
+    const input = quantityInput(element, 'AL-6061-BR')!
+    expect(input.getAttribute('aria-invalid')).to.equal('true')
+    await typeInto(input, '10')
+    await element.updateComplete
+    expect(input.getAttribute('aria-invalid')).to.equal('false')
+  })
+
+  it('shows the loading skeleton, then an error with Retry when the API cannot be reached', async () => {
+    const session = await mintEmbedSession({ email: 'buyer@cascadefab.com' })
+    let fail = true
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const element = await fixture<PorticoQuickOrder>(html`
+      <portico-quick-order
+        .client=${clientFor(session, async (request) => {
+          await gate
+          return fail ? Promise.reject(new TypeError('Failed to fetch')) : fetch(request)
+        })}
+      ></portico-quick-order>
+    `)
+    expect(byPart(element, 'skeleton')).not.to.equal(null)
+    expect(byPart(element, 'base')!.getAttribute('aria-busy')).to.equal('true')
+    await expect(element).to.be.accessible()
+
+    release()
+    await waitUntil(() => element.controller.catalog.state === 'error', 'no error state')
+    await element.updateComplete
+    expect(text(byPart(element, 'error'))).to.include('We couldn’t load the products.')
+    await expect(element).to.be.accessible()
+    fail = false
+    byPart(element, 'retry')!.click()
+    await waitUntil(() => element.controller.catalog.state === 'ready', 'retry did not load')
+  })
+
+  it('says when nothing matches a search, and when the session has expired', async () => {
+    const session = await mintEmbedSession({ email: 'buyer@cascadefab.com' })
+    const element = await renderQuickOrder(session)
+    await element.controller.catalog.search('no such thing')
+    await element.updateComplete
+    expect(text(byPart(element, 'empty'))).to.equal('No products match “no such thing”.')
+    await expect(element).to.be.accessible()
+
+    const expired = await mintEmbedSession({ email: 'buyer@cascadefab.com', expired: true })
+    const locked = await renderQuickOrder(expired)
+    expect(text(byPart(locked, 'error'))).to.equal('Your session has expired — sign in again.')
+    await expect(locked).to.be.accessible()
+  })
+
+  it('speaks German with German money', async () => {
+    const session = await mintEmbedSession({ email: 'einkauf@brandt-maschinenbau.de' })
+    const element = await renderQuickOrder(session, 'de')
+    expect(text(row(element, 'LG-6205-2RS')!.querySelector('.price'))).to.include('8,90 € / Stk')
+    await typeInto(quantityInput(element, 'LG-6205-2RS')!, '15')
+    await element.updateComplete
+    expect(text(byPart(element, 'field-error'))).to.equal('In Schritten von 10 Stk bestellen.')
+    expect(text(byPart(element, 'review-button'))).to.equal('Bestellung prüfen')
+  })
+})
