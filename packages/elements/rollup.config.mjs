@@ -3,8 +3,20 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import esbuild from 'rollup-plugin-esbuild'
 
-/** The CDN bundle (Lit included) must stay under this, gzipped. */
-const CDN_BUDGET_BYTES = 20 * 1024
+/**
+ * The all-in-one CDN bundle (Lit included) must stay under this, gzipped.
+ *
+ * 20 KB was the figure for the invoice list alone. With the ordering
+ * elements it holds four interactive components and all five catalogues,
+ * 44.3 KB as measured (each part alone, or what adding it costs): Lit 5.9,
+ * the SDK 3.8 (its SSE client is a separate 2.4 KB chunk, loaded on the
+ * first subscription), the catalogues 9.8 (five languages, ~150 strings
+ * each), provider and invoice list 7.2, order list 2.7, order tracker 5.0,
+ * quick order 9.9. The budget leaves under 2 KB of headroom, so growth is a
+ * decision, not drift. A page that needs fewer elements imports them one by
+ * one through a bundler (`@portico/elements/order-list.js`, …).
+ */
+const CDN_BUDGET_BYTES = 46 * 1024
 
 const typescript = () =>
   esbuild({ target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })
@@ -44,6 +56,9 @@ export default [
       index: 'src/index.ts',
       provider: 'src/provider/provider.define.ts',
       'invoice-list': 'src/invoice-list/invoice-list.define.ts',
+      'quick-order': 'src/quick-order/quick-order.define.ts',
+      'order-list': 'src/order-list/order-list.define.ts',
+      'order-tracker': 'src/order-tracker/order-tracker.define.ts',
     },
     external: [/^lit(\/|$)/, /^@lit\//, /^@portico\/sdk(\/|$)/],
     plugins: [nodeResolve({ extensions: ['.mjs', '.js', '.ts'] }), typescript(), gzipSizes()],

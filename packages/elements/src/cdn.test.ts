@@ -16,7 +16,14 @@ describe('the CDN bundle (dist/cdn/portico.js)', () => {
 
   it('defines every element', () => {
     expect(customElements.get('portico-provider')).to.be.a('function')
-    expect(customElements.get('portico-invoice-list')).to.be.a('function')
+    for (const tag of [
+      'portico-invoice-list',
+      'portico-quick-order',
+      'portico-order-list',
+      'portico-order-tracker',
+    ]) {
+      expect(customElements.get(tag), tag).to.be.a('function')
+    }
   })
 
   it('renders invoices from the API with nothing but markup', async () => {

@@ -8,6 +8,22 @@
 export * from './provider/provider.define.js'
 export { porticoContext, type PorticoContext } from './provider/portico-context.js'
 export * from './invoice-list/invoice-list.define.js'
+export * from './quick-order/quick-order.define.js'
+export * from './order-list/order-list.define.js'
+export * from './order-tracker/order-tracker.define.js'
+export {
+  CursorListController,
+  type CursorListQuery,
+  type CursorListState,
+  type CursorPage,
+} from './list/cursor-list.controller.js'
+export {
+  LiveEventsController,
+  type LiveEventsOptions,
+  type LiveState,
+} from './live/live-events.controller.js'
+export { orderStatuses, orderStatusLabel } from './orders/order-status.js'
+export type { FailureState, RequestError } from './request-error.js'
 export { LocalizeController } from './i18n/localize.controller.js'
 export { createFormatters, minorUnitDigits, type Formatters } from './i18n/formatters.js'
 export {
@@ -28,6 +44,19 @@ export {
   type TokenName,
 } from './theme/tokens.js'
 export type {
+  CatalogPage,
+  CatalogProduct,
+  Credit,
+  Me,
+  Order,
+  OrderLine,
+  OrderPage,
+  OrderStatus,
+  OrderSummary,
+  OrderTimelineEntry,
+  PlaceOrderRequest,
+  PriceBreak,
+  Shipment,
   InvoiceListParams,
   InvoicePage,
   InvoiceStatus,
