@@ -1,11 +1,13 @@
 /**
- * A fake Portico API for stories: a `fetch` that answers `GET /v1/invoices`
- * exactly as the real API does — the same JSON shapes, cursor paging, status
- * and date filters, RFC 9457 problem+json errors — handed to the real
- * `createPortalClient()`. Stories therefore exercise the same client code as
- * production, without a server.
+ * A fake Portico API for stories: a `fetch` that answers the routes the
+ * elements call — `GET /v1/invoices`, and through ./fake-ordering.ts the
+ * catalog, credit, orders and the event stream — exactly as the real API
+ * does: the same JSON shapes, cursor paging, filters, RFC 9457 problem+json
+ * errors. It is handed to the real `createPortalClient()`, so stories
+ * exercise the same client code as production, without a server.
  */
 import { createPortalClient, type PortalClient, type Schemas } from '@portico/sdk'
+import { erpSteps, type FakeOrderingState } from './fake-ordering.js'
 
 type InvoiceSummary = Schemas['InvoiceSummary']
 type InvoiceStatus = Schemas['InvoiceStatus']
@@ -98,6 +100,18 @@ export type FakeScenario =
   | { kind: 'pending' }
   /** Answers every request with this problem. */
   | { kind: 'problem'; status: 401 | 403 | 500 | 503; latencyMs?: number }
+  /**
+   * The whole portal: invoices, and the ordering routes over `ordering`
+   * (which `POST /v1/orders` and cancel change). With `live`, a fake ERP
+   * moves that order on every `stepMs` and streams each step as an event.
+   */
+  | {
+      kind: 'portal'
+      ordering: FakeOrderingState
+      invoices?: InvoiceSummary[]
+      latencyMs?: number
+      live?: { orderId: string; stepMs: number }
+    }
 
 const problems = {
   401: {
@@ -146,6 +160,319 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 /** The real API's cursor is opaque; the fake's is the offset, base64url-encoded. */
 const encodeCursor = (offset: number) => btoa(JSON.stringify({ o: offset })).replace(/=+$/, '')
 const decodeCursor = (cursor: string) => (JSON.parse(atob(cursor)) as { o: number }).o
+
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Response {
+  const title =
+    {
+      400: 'Bad Request',
+      403: 'Forbidden',
+      404: 'Not Found',
+      409: 'Conflict',
+      422: 'Unprocessable Content',
+    }[status] ?? 'Error'
+  return json(
+    {
+      type: `https://portico.dev/problems/${code}`,
+      title,
+      status,
+      code,
+      detail,
+      requestId: 'req_fake',
+      ...extra,
+    },
+    status,
+    'application/problem+json',
+  )
+}
+
+/** One page of `items` from the offset in `cursor`. */
+function page<T>(url: URL, items: T[]): { data: T[]; nextCursor: string | null } {
+  const limit = Number(url.searchParams.get('limit') ?? 20)
+  const cursor = url.searchParams.get('cursor')
+  const offset = cursor ? decodeCursor(cursor) : 0
+  return {
+    data: items.slice(offset, offset + limit),
+    nextCursor: offset + limit < items.length ? encodeCursor(offset + limit) : null,
+  }
+}
+
+const require = (state: FakeOrderingState, permission: string) =>
+  state.permissions.includes(permission)
+    ? undefined
+    : problem(403, 'forbidden', `This action needs the ${permission} permission.`)
+
+/** `POST /v1/orders`, with the API's rules: role, lines, hold, credit. */
+async function placeOrder(request: Request, state: FakeOrderingState): Promise<Response> {
+  const body = (await request.json()) as Schemas['PlaceOrderRequest']
+  if (state.refuseOrders) {
+    const { status, code, detail, errors } = state.refuseOrders
+    return problem(status, code, detail, errors ? { errors } : {})
+  }
+  const errors: Array<{ field: string; message: string; code: string }> = []
+  const lines = body.lines.map(({ productId, quantity }, index) => {
+    const product = state.catalog.find((p) => p.id === productId)
+    if (!product) {
+      errors.push({
+        field: `body.lines.${index}.productId`,
+        message: 'This product is not on your price list',
+        code: 'product_not_orderable',
+      })
+      return undefined
+    }
+    if (quantity < product.minOrderQuantity)
+      errors.push({
+        field: `body.lines.${index}.quantity`,
+        message: `The minimum order quantity is ${product.minOrderQuantity} ${product.unit}`,
+        code: 'below_minimum_quantity',
+      })
+    else if (quantity % product.orderMultiple)
+      errors.push({
+        field: `body.lines.${index}.quantity`,
+        message: `Order in multiples of ${product.orderMultiple} ${product.unit}`,
+        code: 'not_order_multiple',
+      })
+    const unitPrice =
+      [...product.priceBreaks].reverse().find((b) => b.minQuantity <= quantity)?.unitPrice ??
+      product.unitPrice
+    return { product, quantity, unitPrice }
+  })
+  if (errors.length)
+    return problem(422, 'order_lines_invalid', 'Some lines cannot be ordered.', { errors })
+  if (state.credit.onHold)
+    return problem(
+      422,
+      'credit_hold',
+      'Your account is on credit hold. Please contact your account manager.',
+    )
+  const priced = lines.filter((line) => line !== undefined)
+  const subtotal = priced.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0)
+  const taxTotal = Math.round((subtotal * state.account.taxRate) / 10_000)
+  const total = subtotal + taxTotal
+  if (total > state.credit.available) {
+    return problem(422, 'credit_limit_exceeded', 'The order total exceeds your available credit.', {
+      available: state.credit.available,
+      currency: state.credit.currency,
+    })
+  }
+  const now = new Date().toISOString()
+  const index = state.orders.length + 1
+  const order: Schemas['Order'] = {
+    id: `ord_fakenew${String(index).padStart(4, '0')}`,
+    number: `ORD-2026-${String(500 + index).padStart(5, '0')}`,
+    status: 'placed',
+    currency: state.account.currency,
+    subtotal,
+    taxTotal,
+    total,
+    poNumber: body.poNumber ?? null,
+    erpOrderNumber: null,
+    requestedDate: body.requestedDate ?? null,
+    placedAt: now,
+    updatedAt: now,
+    lineCount: priced.length,
+    deliveryAddress: null,
+    note: body.note ?? null,
+    statusReason: null,
+    lines: priced.map(({ product, quantity, unitPrice }, n) => ({
+      id: `ordl_fakenew${index}_${n}`,
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      unit: product.unit,
+      quantity,
+      shippedQuantity: 0,
+      unitPrice,
+      taxRate: state.account.taxRate,
+      amount: unitPrice * quantity,
+    })),
+    timeline: [
+      {
+        status: 'placed',
+        occurredAt: now,
+        source: 'portal',
+        erpOrderNumber: null,
+        reason: null,
+        carrier: null,
+        trackingNumber: null,
+      },
+    ],
+    shipments: [],
+  }
+  state.orders.unshift(order)
+  state.credit = {
+    ...state.credit,
+    uninvoicedOrders: state.credit.uninvoicedOrders + total,
+    outstanding: state.credit.outstanding + total,
+    available: state.credit.available - total,
+  }
+  return json(order, 201)
+}
+
+/**
+ * `GET /v1/events/stream`: Server-Sent Events. With `live`, the fake ERP
+ * applies its next step to the order every `stepMs` and sends it.
+ */
+function eventStream(
+  request: Request,
+  state: FakeOrderingState,
+  live: { orderId: string; stepMs: number } | undefined,
+): Response {
+  const encoder = new TextEncoder()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(': connected\n\n'))
+      request.signal.addEventListener('abort', () => {
+        clearTimeout(timer)
+        try {
+          controller.close()
+        } catch {
+          // already closed
+        }
+      })
+      const order = live && state.orders.find((o) => o.id === live.orderId)
+      if (!order) return
+      const steps = erpSteps(order)
+      let seq = Number(request.headers.get('last-event-id') ?? 0)
+      const next = () => {
+        const step = steps[seq]
+        if (!step) return
+        timer = setTimeout(() => {
+          const index = state.orders.findIndex((o) => o.id === live.orderId)
+          state.orders[index] = step.apply(state.orders[index]!)
+          seq++
+          const event = {
+            id: `evt_fake${seq}`,
+            type: step.type,
+            subjectId: live.orderId,
+            data: {},
+            createdAt: new Date().toISOString(),
+          }
+          controller.enqueue(
+            encoder.encode(`id: ${seq}\nevent: ${step.type}\ndata: ${JSON.stringify(event)}\n\n`),
+          )
+          next()
+        }, live.stepMs)
+      }
+      next()
+    },
+  })
+  return new Response(body, { headers: { 'content-type': 'text/event-stream' } })
+}
+
+/** The ordering routes; `undefined` for any other. */
+async function answerOrdering(
+  request: Request,
+  url: URL,
+  scenario: Extract<FakeScenario, { kind: 'portal' }>,
+): Promise<Response | undefined> {
+  const state = scenario.ordering
+  const path = url.pathname
+  const method = request.method
+  if (method === 'GET' && path === '/v1/me') {
+    return json({
+      user: { id: 'user_fake', email: 'buyer@example.com', name: 'Jordan Patel', role: 'buyer' },
+      account: {
+        id: 'acct_fake',
+        name: state.account.name,
+        currency: state.account.currency,
+        locale: 'en',
+      },
+      permissions: state.permissions,
+      authenticatedVia: 'embed',
+    })
+  }
+  if (method === 'GET' && path === '/v1/catalog') {
+    const denied = require(state, 'catalog:read')
+    if (denied) return denied
+    const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()
+    const matching = state.catalog.filter(
+      (p) => !q || p.sku.toLowerCase().includes(q) || p.name.toLowerCase().includes(q),
+    )
+    return json({
+      ...page(url, matching),
+      priceList: {
+        id: 'pl_fake',
+        name: `${state.account.name} — contract 2026`,
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+      },
+    })
+  }
+  if (method === 'GET' && path === '/v1/credit') {
+    return require(state, 'credit:read') ?? json(state.credit)
+  }
+  if (method === 'POST' && path === '/v1/orders') {
+    return require(state, 'orders:write') ?? placeOrder(request, state)
+  }
+  if (method === 'GET' && path === '/v1/orders') {
+    const denied = require(state, 'orders:read')
+    if (denied) return denied
+    const status = url.searchParams.get('status')
+    const matching = state.orders.filter((order) => !status || order.status === status)
+    // A list row is the order's summary.
+    const summaries = matching.map(
+      ({
+        lines: _l,
+        timeline: _t,
+        shipments: _s,
+        deliveryAddress: _a,
+        note: _n,
+        statusReason: _r,
+        ...summary
+      }) => summary,
+    )
+    return json(page(url, summaries))
+  }
+  const one = /^\/v1\/orders\/([^/]+)(\/cancel)?$/.exec(path)
+  if (one) {
+    const denied = require(state, one[2] ? 'orders:write' : 'orders:read')
+    if (denied) return denied
+    const index = state.orders.findIndex((order) => order.id === one[1])
+    const order = state.orders[index]
+    if (!order) return problem(404, 'not_found', 'No such order.')
+    if (method === 'GET' && !one[2]) return json(order)
+    if (method === 'POST' && one[2]) {
+      if (order.status !== 'placed')
+        return problem(
+          409,
+          'order_not_cancellable',
+          'The order has already been confirmed; contact your account manager to change it.',
+        )
+      const { reason } = (await request.json().catch(() => ({}))) as { reason?: string }
+      const now = new Date().toISOString()
+      const cancelled: Schemas['Order'] = {
+        ...order,
+        status: 'cancelled',
+        statusReason: reason ?? null,
+        updatedAt: now,
+        timeline: [
+          ...order.timeline,
+          {
+            status: 'cancelled',
+            occurredAt: now,
+            source: 'portal',
+            erpOrderNumber: null,
+            reason: reason ?? null,
+            carrier: null,
+            trackingNumber: null,
+          },
+        ],
+      }
+      state.orders[index] = cancelled
+      return json(cancelled)
+    }
+  }
+  if (method === 'GET' && path === '/v1/events/stream') {
+    return require(state, 'events:read') ?? eventStream(request, state, scenario.live)
+  }
+  return undefined
+}
 
 function listInvoices(url: URL, invoices: InvoiceSummary[]): Response {
   const query = url.searchParams
@@ -199,8 +526,15 @@ export function fakePorticoFetch(scenario: FakeScenario): (request: Request) => 
         'application/problem+json',
       )
     }
+    if (scenario.kind === 'portal') {
+      const answer = await answerOrdering(request, url, scenario)
+      if (answer) return answer
+    }
     if (request.method === 'GET' && url.pathname === '/v1/invoices') {
-      return listInvoices(url, scenario.invoices)
+      return listInvoices(
+        url,
+        scenario.kind === 'invoices' ? scenario.invoices : (scenario.invoices ?? []),
+      )
     }
     return json(
       {

@@ -1,11 +1,13 @@
-// Screenshots every story of the built Storybook in every theme (and the
-// loaded story in every locale), and runs axe-core on each, so a person can
-// look at the states and a contrast problem in a theme shows up here.
+// Screenshots every story of the built Storybook in every theme (and each
+// component's first story in every locale and a phone-sized column), and runs
+// axe-core on each, so a person can look at the states and a contrast problem
+// in a theme shows up here.
 //
 //   pnpm --filter storybook build-storybook && pnpm --filter storybook screenshots
+//   STORIES=order-tracker pnpm --filter storybook screenshots   # one component
 //
-// Writes storybook/screenshots/<story>--<theme>[--<locale>].png; exits 1 on
-// any axe violation.
+// Writes storybook/screenshots/<component>--<story>--<theme>[--<locale>].png;
+// exits 1 on any axe violation.
 import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
@@ -49,7 +51,13 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 const base = `http://127.0.0.1:${server.address().port}`
 
 const { entries } = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'))
-const stories = Object.values(entries).filter((entry) => entry.type === 'story')
+/** `Elements/Order tracker` → `portico-order-tracker`. */
+const tagOf = (story) =>
+  `portico-${story.title.replace(/^.*\//, '').toLowerCase().replace(/\s+/g, '-')}`
+const only = process.env.STORIES
+const stories = Object.values(entries).filter(
+  (entry) => entry.type === 'story' && (!only || tagOf(entry).includes(only)),
+)
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -60,35 +68,44 @@ page.on('pageerror', (error) => console.error(`  page error: ${error.message}`))
 
 let violations = 0
 async function shoot(story, theme, locale, suffix = '') {
-  const name = `${story.id.replace(/^.*--/, '')}--${theme}${locale === 'en' ? '' : `--${locale}`}${suffix}`
+  const tag = tagOf(story)
+  const name = `${tag.replace(/^portico-/, '')}--${story.id.replace(/^.*--/, '')}--${theme}${locale === 'en' ? '' : `--${locale}`}${suffix}`
   await page.goto(
     `${base}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme};locale:${locale}`,
   )
-  const list = page.locator('portico-invoice-list')
-  await list.waitFor()
-  // Wait for an answer (the Loading story never gets one).
+  const element = page.locator(tag)
+  await element.waitFor()
+  // Wait for an answer (the Loading stories never get one) and for any steps
+  // the story takes (typing quantities, opening a dialog).
   await page
     .waitForFunction(
-      () =>
-        !['idle', 'loading'].includes(
-          document.querySelector('portico-invoice-list')?.controller.state,
-        ),
-      null,
+      (tag) => {
+        const el = document.querySelector(tag)
+        const state = el?.controller.catalog?.state ?? el?.controller.state
+        return (
+          !['idle', 'loading'].includes(state) && !document.querySelector('[data-story-pending]')
+        )
+      },
+      tag,
       { timeout: 3000 },
     )
     .catch(() => {})
   if (story.id.endsWith('load-more')) {
-    await list.locator('[part="load-more"]').click()
+    await element.locator('[part="load-more"]').click()
     await page.waitForFunction(
-      () => document.querySelector('portico-invoice-list').controller.items.length > 20,
+      (tag) => document.querySelector(tag).controller.items.length > 20,
+      tag,
     )
   }
+  // A live story: let the fake ERP take a few steps.
+  if (story.id.endsWith('--live')) await page.waitForTimeout(8000)
   await page.evaluate(() => document.fonts.ready)
   await page.screenshot({ path: join(out, `${name}.png`) })
 
   await page.addScriptTag({ content: axeSource })
-  const result = await page.evaluate(() =>
-    window.axe.run(document.querySelector('portico-invoice-list'), { resultTypes: ['violations'] }),
+  const result = await page.evaluate(
+    (tag) => window.axe.run(document.querySelector(tag), { resultTypes: ['violations'] }),
+    tag,
   )
   for (const violation of result.violations) {
     violations++
@@ -99,14 +116,19 @@ async function shoot(story, theme, locale, suffix = '') {
   console.log(`  ${name}.png`)
 }
 
-for (const story of stories) for (const theme of themes) await shoot(story, theme, 'en')
-const loaded = stories.find((story) => story.id.endsWith('--loaded'))
-for (const locale of locales.slice(1))
-  for (const theme of themes) await shoot(loaded, theme, locale)
+const themesFor = (story) => (story.id.endsWith('--live') ? ['light'] : themes)
+for (const story of stories) for (const theme of themesFor(story)) await shoot(story, theme, 'en')
+// Each component's first story, in every language.
+const firsts = [...new Map(stories.map((story) => [tagOf(story), story])).values()].map((last) =>
+  stories.find((story) => tagOf(story) === tagOf(last)),
+)
+for (const first of firsts)
+  for (const locale of locales.slice(1))
+    for (const theme of themes) await shoot(first, theme, locale)
 
-// A phone-sized column: the filter wraps, the table scrolls sideways.
-await page.setViewportSize({ width: 390, height: 700 })
-for (const theme of themes) await shoot(loaded, theme, 'en', '--narrow')
+// A phone-sized column: rows become cards, the order summary goes under the products.
+await page.setViewportSize({ width: 390, height: 760 })
+for (const first of firsts) for (const theme of themes) await shoot(first, theme, 'en', '--narrow')
 
 await browser.close()
 server.close()
