@@ -1,8 +1,10 @@
 /**
  * Looks at the portal (and the intranet example) the way a person would:
- * signs in with a real browser and saves a PNG of every main view.
+ * signs in with a real browser and saves a PNG of every main view — and
+ * goes through a whole order: search, quantities, review, place, then the
+ * tracker following the simulated ERP live.
  *
- *   pnpm start                                  # Portico on :8787
+ *   PORTICO_ERP_SIMULATOR_SPEED=20 pnpm start   # Portico on :8787, orders move in ~12 s
  *   pnpm example:intranet                       # the intranet on :8788 (optional)
  *   pnpm --filter shell screenshots             # → examples/shell/screenshots/*.png
  *
@@ -156,6 +158,67 @@ try {
   await phone.locator('.totals').waitFor()
   await shot(phone, 'invoice-fr-phone.png')
 
+  console.log('Ordering:')
+  const buyer = await newPage(browser, 'portal buyer')
+  await signIn(buyer, 'buyer@cascadefab.com')
+  await buyer.getByRole('navigation').getByRole('link', { name: 'Quick order' }).click()
+  const quickOrder = buyer.locator('portico-quick-order')
+  await quickOrder.locator('[part="product"]').first().waitFor()
+  await quickOrder.locator('[part="credit"]').waitFor()
+  await shot(buyer, 'quick-order-en.png')
+
+  const bars = quickOrder.getByLabel('Quantity of Aluminum 6061 bar, 1 in × 12 ft (bar)')
+  await bars.fill('15')
+  await quickOrder.getByText('Order in steps of 10 bar.').waitFor()
+  await quickOrder.getByLabel('Quantity of LTL freight (shipment)').fill('2')
+  await shot(buyer, 'quick-order-invalid.png', false)
+  await bars.fill('120')
+  await quickOrder.getByLabel('Quantity of Stainless 304 sheet, 4×8 ft, 16 ga (sheet)').fill('10')
+  await shot(buyer, 'quick-order-cart.png', false)
+
+  await quickOrder.getByRole('button', { name: 'Review order' }).click()
+  await quickOrder.getByLabel(/Your PO number/).fill('PO-SHELL-1042')
+  await quickOrder.getByLabel(/Note for your supplier/).fill('Dock 3, mornings only.')
+  await shot(buyer, 'quick-order-review.png')
+  await quickOrder.getByRole('button', { name: 'Place order' }).click()
+  await quickOrder.getByRole('heading', { name: /^Order ORD-.* placed$/ }).waitFor()
+  await shot(buyer, 'quick-order-placed.png')
+
+  await quickOrder.getByRole('button', { name: 'View order' }).click()
+  await buyer.waitForURL(/\/orders\/ord_/)
+  const tracker = buyer.locator('portico-order-tracker')
+  await tracker.locator('[part~="timeline"]').waitFor()
+  await shot(buyer, 'order-placed-en.png')
+  // The simulated ERP confirms, makes, ships and delivers it; the page follows live.
+  await tracker
+    .locator('[part~="status-badge"]')
+    .filter({ hasText: /Shipped|Delivered/ })
+    .waitFor({ timeout: 60_000 })
+    .catch(() => problems.push('[ordering] the order did not move within 60 s (simulator speed?)'))
+  await shot(buyer, 'order-live-en.png')
+
+  await buyer.getByRole('link', { name: 'All orders' }).click()
+  await buyer.locator('portico-order-list').locator('tbody tr').first().waitFor()
+  await shot(buyer, 'orders-en.png')
+
+  const viewer = await newPage(browser, 'portal viewer')
+  await signIn(viewer, 'viewer@cascadefab.com')
+  await viewer.goto(`${porticoUrl}/order`)
+  await viewer.locator('portico-quick-order').locator('[part="banner"]').waitFor()
+  await shot(viewer, 'quick-order-viewer.png', false)
+
+  const einkauf = await newPage(browser, 'portal de buyer', { width: 390, height: 844 })
+  await signIn(einkauf, 'einkauf@brandt-maschinenbau.de')
+  await einkauf.goto(`${porticoUrl}/orders`)
+  await einkauf.locator('portico-order-list').locator('tbody tr').first().waitFor()
+  await shot(einkauf, 'orders-de-phone.png')
+  await einkauf.locator('portico-order-list').locator('[part="order-number"]').nth(2).click()
+  await einkauf.locator('portico-order-tracker').locator('[part~="timeline"]').waitFor()
+  await shot(einkauf, 'order-de-phone.png')
+  await einkauf.goto(`${porticoUrl}/order`)
+  await einkauf.locator('portico-quick-order').locator('[part="product"]').first().waitFor()
+  await shot(einkauf, 'quick-order-de-phone.png')
+
   console.log('Intranet:')
   const intranet = await newPage(browser, 'intranet')
   const response = await intranet.goto(intranetUrl).catch(() => undefined)
@@ -177,6 +240,19 @@ try {
     } else {
       problems.push('[intranet] the invoice list shows no rows')
     }
+
+    // Purchasing: Brandt's buyer follows the supplier orders and reorders.
+    const orders = await newPage(browser, 'intranet orders')
+    await orders.goto(`${intranetUrl}/einkauf`)
+    const list = orders.locator('portico-order-list')
+    await list.locator('tbody tr').first().waitFor()
+    await list.locator('[part="order-number"]').nth(1).click()
+    await orders.locator('portico-order-tracker').locator('[part~="timeline"]').waitFor()
+    await shot(orders, 'intranet-orders.png')
+    await orders.goto(`${intranetUrl}/einkauf/bestellen`)
+    await orders.locator('portico-quick-order').locator('[part="product"]').first().waitFor()
+    await orders.locator('portico-quick-order').locator('[part="credit"]').waitFor()
+    await shot(orders, 'intranet-ordering.png')
   } else {
     console.log(`  (skipped: nothing answers at ${intranetUrl})`)
   }

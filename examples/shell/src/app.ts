@@ -17,6 +17,9 @@ import './views/invoice-view.js'
 import './views/invoices-view.js'
 import './views/login-view.js'
 import './views/not-found-view.js'
+import './views/order-view.js'
+import './views/orders-view.js'
+import './views/quick-order-view.js'
 import './app.css'
 
 /**
@@ -158,6 +161,8 @@ export class ShellApp extends LitElement {
   #renderHeader(profile: Profile) {
     const t = messagesFor(this.language).t
     const onInvoices = this.route.name === 'invoices' || this.route.name === 'invoice'
+    const onOrders = this.route.name === 'orders' || this.route.name === 'order'
+    const onQuickOrder = this.route.name === 'quick-order'
     return html`
       <header class="app-header">
         <div class="app-header-inner">
@@ -170,6 +175,10 @@ export class ShellApp extends LitElement {
           </a>
           <nav class="app-nav" aria-label=${t.mainNavigation}>
             <a href="/" aria-current=${onInvoices ? 'page' : nothing}>${t.invoicesTitle}</a>
+            <a href="/orders" aria-current=${onOrders ? 'page' : nothing}>${t.ordersTitle}</a>
+            <a href="/order" aria-current=${onQuickOrder ? 'page' : nothing}
+              >${t.quickOrderTitle}</a
+            >
           </nav>
           <div class="app-user">
             ${languageSelect(this.language, 'app-language')}
@@ -204,6 +213,29 @@ export class ShellApp extends LitElement {
           .client=${portal}
           .invoiceId=${route.id}
         ></shell-invoice-view>`
+      case 'quick-order':
+        return html`<shell-quick-order-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+        ></shell-quick-order-view>`
+      case 'orders':
+        return html`<shell-orders-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .status=${route.status}
+        ></shell-orders-view>`
+      case 'order':
+        return html`<shell-order-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .orderId=${route.id}
+        ></shell-order-view>`
       case 'not-found':
         return html`<shell-not-found-view
           class="view"

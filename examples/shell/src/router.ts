@@ -1,5 +1,5 @@
 /**
- * A tiny History API router: four routes, no framework. Every path that is
+ * A tiny History API router: a handful of routes, no framework. Every path that is
  * not a file is answered with index.html by the API (api/src/app.ts), so
  * each route is deep-linkable and the back button works.
  */
@@ -7,6 +7,9 @@ export type Route =
   | { name: 'login'; next: string }
   | { name: 'invoices'; status: string | undefined }
   | { name: 'invoice'; id: string }
+  | { name: 'quick-order' }
+  | { name: 'orders'; status: string | undefined }
+  | { name: 'order'; id: string }
   | { name: 'not-found' }
 
 /** Why the route changed: first load, a link or redirect, or Back/Forward. */
@@ -29,6 +32,11 @@ export function matchRoute(url: URL): Route {
   if (path === '/') return { name: 'invoices', status: url.searchParams.get('status') ?? undefined }
   const invoice = /^\/invoices\/([^/]+)$/.exec(path)
   if (invoice?.[1]) return { name: 'invoice', id: decodeURIComponent(invoice[1]) }
+  if (path === '/order') return { name: 'quick-order' }
+  if (path === '/orders')
+    return { name: 'orders', status: url.searchParams.get('status') ?? undefined }
+  const order = /^\/orders\/([^/]+)$/.exec(path)
+  if (order?.[1]) return { name: 'order', id: decodeURIComponent(order[1]) }
   return { name: 'not-found' }
 }
 

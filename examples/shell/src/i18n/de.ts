@@ -60,6 +60,10 @@ export const de: ShellMessages = {
   invoiceLoadError: 'Die Rechnung konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
 
+  quickOrderTitle: 'Schnellbestellung',
+  ordersTitle: 'Bestellungen',
+  backToOrders: 'Alle Bestellungen',
+
   notFoundTitle: 'Seite nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es keine Seite.',
   invoiceNotFoundText: 'Diese Rechnung gibt es nicht, oder sie gehört zu einem anderen Konto.',

@@ -59,6 +59,10 @@ export const en: ShellMessages = {
   invoiceLoadError: 'The invoice could not be loaded.',
   retry: 'Try again',
 
+  quickOrderTitle: 'Quick order',
+  ordersTitle: 'Orders',
+  backToOrders: 'All orders',
+
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address.',
   invoiceNotFoundText: 'This invoice does not exist, or it belongs to another account.',

@@ -59,6 +59,10 @@ export const fr: ShellMessages = {
   invoiceLoadError: 'La facture n’a pas pu être chargée.',
   retry: 'Réessayer',
 
+  quickOrderTitle: 'Commande rapide',
+  ordersTitle: 'Commandes',
+  backToOrders: 'Toutes les commandes',
+
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Aucune page n’existe à cette adresse.',
   invoiceNotFoundText: 'Cette facture n’existe pas ou appartient à un autre compte.',

@@ -58,6 +58,10 @@ export const id: ShellMessages = {
   invoiceLoadError: 'Faktur tidak dapat dimuat.',
   retry: 'Coba lagi',
 
+  quickOrderTitle: 'Pesan cepat',
+  ordersTitle: 'Pesanan',
+  backToOrders: 'Semua pesanan',
+
   notFoundTitle: 'Halaman tidak ditemukan',
   notFoundText: 'Tidak ada halaman di alamat ini.',
   invoiceNotFoundText: 'Faktur ini tidak ada, atau milik akun lain.',

@@ -59,6 +59,10 @@ export const it: ShellMessages = {
   invoiceLoadError: 'Impossibile caricare la fattura.',
   retry: 'Riprova',
 
+  quickOrderTitle: 'Ordine rapido',
+  ordersTitle: 'Ordini',
+  backToOrders: 'Tutti gli ordini',
+
   notFoundTitle: 'Pagina non trovata',
   notFoundText: 'A questo indirizzo non c’è nessuna pagina.',
   invoiceNotFoundText: 'Questa fattura non esiste o appartiene a un altro account.',

@@ -58,6 +58,11 @@ export interface ShellMessages {
   invoiceLoadError: string
   retry: string
 
+  /** The ordering pages: <portico-quick-order>, <portico-order-list>, <portico-order-tracker>. */
+  quickOrderTitle: string
+  ordersTitle: string
+  backToOrders: string
+
   notFoundTitle: string
   notFoundText: string
   invoiceNotFoundText: string
