@@ -91,6 +91,71 @@ describe('the intranet embeds Portico through an embed session', () => {
     assert.equal(own.status, 200)
   })
 
+  test('the purchasing page embeds the order list and tracker as the buyer, with only what they need', async () => {
+    const response = await fetch(`${intranet.origin}/einkauf`)
+    assert.equal(response.status, 200)
+    const html = await response.text()
+    assert.ok(html.includes('<portico-order-list'))
+    assert.ok(html.includes('<portico-order-tracker'))
+    const provider = providerAttributes(html)
+    assert.equal(provider['data-session'], 'bestellungen')
+    const secret = provider['client-secret']!
+    const headers = { authorization: `Bearer ${secret}`, origin: intranet.origin }
+
+    const orders = await fetch(`${portico.baseUrl}/v1/orders?limit=1`, { headers })
+    assert.equal(orders.status, 200, 'orders:read')
+    const invoices = await fetch(`${portico.baseUrl}/v1/invoices?limit=1`, { headers })
+    assert.equal(invoices.status, 403, 'the purchasing page cannot read invoices')
+    const catalog = await fetch(`${portico.baseUrl}/v1/catalog?limit=1`, { headers })
+    assert.equal(catalog.status, 403, 'nor the catalog it does not show')
+  })
+
+  test('an order in the address opens in the tracker; anything else is ignored', async () => {
+    const open = await (await fetch(`${intranet.origin}/einkauf?bestellung=ord_01abc`)).text()
+    assert.match(open, /<portico-order-tracker heading-level="2" order-id="ord_01abc">/)
+    const hostile = await (
+      await fetch(`${intranet.origin}/einkauf?bestellung=${encodeURIComponent('"><script>x')}`)
+    ).text()
+    assert.ok(!hostile.includes('<script>x'))
+    assert.match(hostile, /<portico-order-tracker heading-level="2"><\/portico-order-tracker>/)
+  })
+
+  test('the ordering page lets the buyer see prices and credit and place orders', async () => {
+    const html = await (await fetch(`${intranet.origin}/einkauf/bestellen`)).text()
+    assert.ok(html.includes('<portico-quick-order'))
+    const provider = providerAttributes(html)
+    assert.equal(provider['data-session'], 'bestellen')
+    const headers = {
+      authorization: `Bearer ${provider['client-secret']}`,
+      origin: intranet.origin,
+    }
+    const me = (await (await fetch(`${portico.baseUrl}/v1/me`, { headers })).json()) as {
+      user: { email: string }
+      permissions: string[]
+    }
+    assert.equal(me.user.email, 'einkauf@brandt-maschinenbau.de')
+    assert.deepEqual([...me.permissions].sort(), [
+      'catalog:read',
+      'credit:read',
+      'orders:read',
+      'orders:write',
+      'profile:read',
+    ])
+    const credit = await fetch(`${portico.baseUrl}/v1/credit`, { headers })
+    assert.equal(credit.status, 200)
+  })
+
+  test('/portico-session mints the session of the page that asks', async () => {
+    const response = await fetch(`${intranet.origin}/portico-session?fuer=bestellungen`)
+    assert.equal(response.status, 200)
+    const { clientSecret } = (await response.json()) as { clientSecret: string }
+    const orders = await fetch(`${portico.baseUrl}/v1/orders?limit=1`, {
+      headers: { authorization: `Bearer ${clientSecret}`, origin: intranet.origin },
+    })
+    assert.equal(orders.status, 200)
+    assert.equal((await fetch(`${intranet.origin}/portico-session?fuer=admin`)).status, 404)
+  })
+
   test('the CDN bundle is loadable as a module script from the intranet origin', async () => {
     const response = await fetch(`${portico.baseUrl}/cdn/portico.js`, {
       headers: { origin: intranet.origin },

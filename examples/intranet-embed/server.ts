@@ -1,6 +1,7 @@
 /**
- * "Brandt Maschinenbau GmbH — Intranet": a third-party page that embeds
- * Portico's invoice list through an embed session.
+ * "Brandt Maschinenbau GmbH — Intranet": third-party pages that embed
+ * Portico's components through embed sessions — the supplier's invoices for
+ * accounts payable, its orders (live) and reordering for purchasing.
  *
  * The operator key stays here, on the server. For each page view (and every
  * refresh) it mints a short-lived client secret for the signed-in employee,
@@ -12,8 +13,15 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
-import { EmbedSessionError, mintEmbedSession } from './src/embed-session.js'
-import { errorPage, invoicesPage, notFoundPage, type Employee } from './src/pages.js'
+import { EmbedSessionError, mintEmbedSession, type EmbedSession } from './src/embed-session.js'
+import {
+  errorPage,
+  invoicesPage,
+  notFoundPage,
+  orderingPage,
+  ordersPage,
+  type Employee,
+} from './src/pages.js'
 
 export interface IntranetOptions {
   /** Port to listen on; 0 picks a free one. */
@@ -36,10 +44,40 @@ export const employee: Employee = {
   department: 'Kreditorenbuchhaltung',
 }
 
+/**
+ * The buyer, whom the purchasing pages show. (In this demo each department's
+ * pages are seen as that department's employee; a real intranet knows who is
+ * signed in.)
+ */
+export const buyer: Employee = {
+  name: 'Lena Hoffmann',
+  email: 'einkauf@brandt-maschinenbau.de',
+  department: 'Einkauf',
+}
+
+/**
+ * Each page's embed session: whose it is, and only the permissions its
+ * widgets need. `/portico-session?fuer=<name>` mints the same again.
+ */
+const EMBEDS = {
+  // <portico-invoice-list>
+  rechnungen: { employee, permissions: ['invoices:read'] },
+  // <portico-order-list> + <portico-order-tracker>: read, follow live, cancel.
+  bestellungen: { employee: buyer, permissions: ['orders:read', 'orders:write', 'events:read'] },
+  // <portico-quick-order>: the role (profile), prices, credit, placing.
+  bestellen: {
+    employee: buyer,
+    permissions: ['profile:read', 'catalog:read', 'credit:read', 'orders:read', 'orders:write'],
+  },
+} as const satisfies Record<string, { employee: Employee; permissions: readonly string[] }>
+
+type EmbedName = keyof typeof EMBEDS
+
 const ASSETS: Record<string, string> = {
   '/assets/intranet.css': 'text/css; charset=utf-8',
   '/assets/portico-session.js': 'text/javascript; charset=utf-8',
   '/assets/invoice-selection.js': 'text/javascript; charset=utf-8',
+  '/assets/order-selection.js': 'text/javascript; charset=utf-8',
   '/assets/portico-fallback.js': 'text/javascript; charset=utf-8',
   '/assets/favicon.svg': 'image/svg+xml',
 }
@@ -113,53 +151,78 @@ export async function startIntranetServer(options: IntranetOptions) {
   let origin = options.publicOrigin
   const log = options.log ?? ((message: string) => console.error(message))
 
-  const mint = () =>
+  const mint = (name: EmbedName) =>
     mintEmbedSession({
       porticoUrl,
       operatorKey: options.operatorKey,
-      email: employee.email,
+      email: EMBEDS[name].employee.email,
       origin: origin!,
       ttlSeconds: options.ttlSeconds,
+      permissions: EMBEDS[name].permissions,
     })
 
+  /** A page with Portico widgets, or the German error page when no secret could be minted. */
+  async function embedPage(
+    res: ServerResponse,
+    name: EmbedName,
+    render: (session: EmbedSession) => string,
+  ) {
+    const headers = {
+      'content-security-policy': contentSecurityPolicy(porticoOrigin),
+      'cache-control': 'no-store',
+    }
+    try {
+      return send(res, 200, 'text/html; charset=utf-8', render(await mint(name)), headers)
+    } catch (error) {
+      if (!(error instanceof EmbedSessionError)) throw error
+      const { status, ...text } = describeFailure(error, porticoUrl)
+      log(`intranet: no embed session: ${error.kind}: ${error.message}`)
+      return send(
+        res,
+        status,
+        'text/html; charset=utf-8',
+        errorPage({ employee: EMBEDS[name].employee, ...text }),
+        headers,
+      )
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const path = new URL(req.url ?? '/', 'http://intranet').pathname
+    const url = new URL(req.url ?? '/', 'http://intranet')
+    const path = url.pathname
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET' })
     }
 
     if (path === '/') {
-      const headers = {
-        'content-security-policy': contentSecurityPolicy(porticoOrigin),
-        'cache-control': 'no-store',
-      }
-      try {
-        const session = await mint()
-        return send(
-          res,
-          200,
-          'text/html; charset=utf-8',
-          invoicesPage({ employee, porticoUrl, session }),
-          headers,
-        )
-      } catch (error) {
-        if (!(error instanceof EmbedSessionError)) throw error
-        const { status, ...text } = describeFailure(error, porticoUrl)
-        log(`intranet: no embed session: ${error.kind}: ${error.message}`)
-        return send(
-          res,
-          status,
-          'text/html; charset=utf-8',
-          errorPage({ employee, ...text }),
-          headers,
-        )
-      }
+      return embedPage(res, 'rechnungen', (session) =>
+        invoicesPage({ employee, porticoUrl, session }),
+      )
+    }
+
+    if (path === '/einkauf') {
+      // Only something shaped like an order ID reaches the page (and it is escaped there).
+      const requested = url.searchParams.get('bestellung') ?? ''
+      const orderId = /^ord_[A-Za-z0-9]{1,60}$/.test(requested) ? requested : undefined
+      return embedPage(res, 'bestellungen', (session) =>
+        ordersPage({ employee: buyer, porticoUrl, session, orderId }),
+      )
+    }
+
+    if (path === '/einkauf/bestellen') {
+      return embedPage(res, 'bestellen', (session) =>
+        orderingPage({ employee: buyer, porticoUrl, session }),
+      )
     }
 
     // The page's script asks for a fresh secret shortly before the current one expires.
     if (path === '/portico-session') {
+      const name = url.searchParams.get('fuer') ?? 'rechnungen'
+      if (!Object.hasOwn(EMBEDS, name)) {
+        return send(res, 404, 'application/json', JSON.stringify({ error: 'unknown_embed' }))
+      }
       try {
-        return send(res, 200, 'application/json', JSON.stringify(await mint()), {
+        return send(res, 200, 'application/json', JSON.stringify(await mint(name as EmbedName)), {
           'cache-control': 'no-store',
         })
       } catch (error) {

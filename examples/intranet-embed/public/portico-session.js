@@ -1,8 +1,9 @@
 /**
  * Keeps the embedded Portico widgets signed in. The client secret in the
  * page lives at most 15 minutes; shortly before it expires this asks the
- * intranet's own server for a new one (`/portico-session`, which holds the
- * operator key) and hands it to <portico-provider>.
+ * intranet's own server for a new one (`/portico-session?fuer=<page>`, which
+ * holds the operator key and knows what the page's widgets may do) and hands
+ * it to <portico-provider>.
  */
 const provider = document.querySelector('portico-provider')
 const RETRY_SECONDS = 30
@@ -18,7 +19,8 @@ function schedule(seconds) {
 
 async function refresh() {
   try {
-    const response = await fetch('/portico-session', {
+    const page = encodeURIComponent(provider.dataset.session ?? 'rechnungen')
+    const response = await fetch(`/portico-session?fuer=${page}`, {
       credentials: 'same-origin',
       cache: 'no-store',
     })

@@ -18,6 +18,8 @@ export interface MintOptions {
   /** This intranet's origin, e.g. `https://intranet.brandt-maschinenbau.de`. */
   origin: string
   ttlSeconds?: number | undefined
+  /** What the page's widgets need, and no more (default: the invoice list's `invoices:read`). */
+  permissions?: readonly string[]
   timeoutMs?: number
 }
 
@@ -49,8 +51,8 @@ const REFRESH_MARGIN_SECONDS = 60
 
 /**
  * Mints an embed session: `POST /v1/embed-sessions` with the operator key,
- * for one user, bound to this page's origin and narrowed to what the
- * embedded invoice list needs.
+ * for one user, bound to this page's origin and narrowed to what the page's
+ * widgets need.
  */
 export async function mintEmbedSession({
   porticoUrl,
@@ -58,6 +60,7 @@ export async function mintEmbedSession({
   email,
   origin,
   ttlSeconds = 900,
+  permissions = ['invoices:read'],
   timeoutMs = 5_000,
 }: MintOptions): Promise<EmbedSession> {
   let response: Response
@@ -74,7 +77,7 @@ export async function mintEmbedSession({
         email,
         allowedOrigins: [origin],
         ttlSeconds,
-        permissions: ['invoices:read'],
+        permissions,
       }),
       signal: AbortSignal.timeout(timeoutMs),
     })

@@ -43,12 +43,17 @@ function layout(options: {
   current: string
   main: string
   head?: string
+  scripts?: string[]
 }): string {
   const { employee } = options
   const nav = NAV.map(
     ([label, href]) =>
       `<li><a href="${href}"${href === options.current ? ' aria-current="page"' : ''}>${label}</a></li>`,
   ).join('')
+  // Scripts of the page, each a module: Portico's bundle first.
+  const scripts = (options.scripts ?? [])
+    .map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`)
+    .join('\n  ')
   return `<!doctype html>
 <html lang="de">
 <head>
@@ -57,7 +62,7 @@ function layout(options: {
   <title>${escapeHtml(options.title)} – Brandt Intranet</title>
   <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/assets/intranet.css">
-  ${options.head ?? ''}
+  ${options.head ?? ''}${scripts}
 </head>
 <body>
   <a class="skip-link" href="#inhalt">Zum Inhalt springen</a>
@@ -180,5 +185,122 @@ export function notFoundPage(employee: Employee, path: string): string {
       <p>Diese Seite gehört nicht zu diesem Beispiel. Die Lieferantenrechnungen finden Sie unter
         <a href="/">Buchhaltung</a>.</p>
     </div>`,
+  })
+}
+
+/** The `<portico-provider>` of a page, with the secret and what `/portico-session` refreshes. */
+function provider(options: {
+  porticoUrl: string
+  session: EmbedSession
+  /** Which embed session `/portico-session?fuer=…` mints again (see server.ts). */
+  sessionFor: string
+  content: string
+}): string {
+  return `<portico-provider
+          base-url="${escapeHtml(options.porticoUrl)}"
+          client-secret="${escapeHtml(options.session.clientSecret)}"
+          locale="de"
+          data-session="${escapeHtml(options.sessionFor)}"
+          data-refresh-in="${options.session.refreshInSeconds}"
+        >
+${options.content}
+        </portico-provider>`
+}
+
+/**
+ * The purchasing page: the supplier orders of Brandt, live from the
+ * supplier's Portico — `<portico-order-list>` and, for the order picked
+ * (`?bestellung=ord_…`), `<portico-order-tracker>`, which follows it as the
+ * supplier confirms, ships and delivers.
+ */
+export function ordersPage(options: {
+  employee: Employee
+  porticoUrl: string
+  session: EmbedSession
+  /** An order to open straight away (already checked to look like an order ID). */
+  orderId: string | undefined
+}): string {
+  const { employee, session, orderId } = options
+  const portico = options.porticoUrl.replace(/\/+$/, '')
+  return layout({
+    title: 'Bestellungen beim Lieferanten',
+    employee,
+    current: '/einkauf',
+    scripts: [
+      `${portico}/cdn/portico.js`,
+      '/assets/portico-session.js',
+      '/assets/order-selection.js',
+      '/assets/portico-fallback.js',
+    ],
+    main: `    <ol class="breadcrumb" aria-label="Sie sind hier">
+      <li><a href="/start">Startseite</a></li>
+      <li><a href="/einkauf">Einkauf</a></li>
+      <li aria-current="page">Bestellungen beim Lieferanten</li>
+    </ol>
+    <div class="page-head">
+      <h1>Bestellungen beim Lieferanten</h1>
+      <a class="button" href="/einkauf/bestellen">Neue Bestellung</a>
+    </div>
+    <p class="lead">Ihre Bestellungen im Kundenportal des Lieferanten – mit Status, Sendungen und
+      Sendungsnummern, live aktualisiert.</p>
+    <div class="stack">
+      <section class="card portico-embed" aria-labelledby="bestellungen-titel">
+        ${provider({
+          porticoUrl: portico,
+          session,
+          sessionFor: 'bestellungen',
+          content: `          <portico-order-list page-size="10">
+            <h2 slot="header" id="bestellungen-titel">Bestellungen</h2>
+          </portico-order-list>
+          <div id="bestellung" class="order-detail"${orderId ? '' : ' hidden'}>
+            <portico-order-tracker heading-level="2"${orderId ? ` order-id="${escapeHtml(orderId)}"` : ''}></portico-order-tracker>
+          </div>`,
+        })}
+      </section>
+      <p class="hint" id="bestellung-hinweis"${orderId ? ' hidden' : ''}>Wählen Sie eine Bestellnummer, um Verlauf, Sendungen und Positionen zu sehen.</p>
+    </div>`,
+  })
+}
+
+/**
+ * Reordering: `<portico-quick-order>` at Brandt's contracted prices, within
+ * its credit limit. "Bestellung ansehen" afterwards opens it on the
+ * purchasing page.
+ */
+export function orderingPage(options: {
+  employee: Employee
+  porticoUrl: string
+  session: EmbedSession
+}): string {
+  const { employee, session } = options
+  const portico = options.porticoUrl.replace(/\/+$/, '')
+  return layout({
+    title: 'Beim Lieferanten bestellen',
+    employee,
+    current: '/einkauf',
+    scripts: [
+      `${portico}/cdn/portico.js`,
+      '/assets/portico-session.js',
+      '/assets/order-selection.js',
+      '/assets/portico-fallback.js',
+    ],
+    main: `    <ol class="breadcrumb" aria-label="Sie sind hier">
+      <li><a href="/start">Startseite</a></li>
+      <li><a href="/einkauf">Einkauf</a></li>
+      <li aria-current="page">Beim Lieferanten bestellen</li>
+    </ol>
+    <h1>Beim Lieferanten bestellen</h1>
+    <p class="lead">Zu unseren Vertragspreisen, direkt im Kundenportal des Lieferanten. Bitte
+      geben Sie unsere Bestellnummer aus dem ERP an.</p>
+    <section class="card portico-embed" aria-labelledby="bestellen-titel">
+      ${provider({
+        porticoUrl: portico,
+        session,
+        sessionFor: 'bestellen',
+        content: `          <portico-quick-order page-size="20">
+            <h2 slot="header" id="bestellen-titel">Artikel</h2>
+          </portico-quick-order>`,
+      })}
+    </section>`,
   })
 }
