@@ -14,6 +14,21 @@ const scalarBrowserDir = join(
   'browser',
 )
 
+/**
+ * Nothing that would reach outside the intranet: no web fonts, no hosted
+ * toolbar, AI agent, MCP generator or telemetry — the page works the same
+ * with no internet at all.
+ */
+const SCALAR_CONFIGURATION = {
+  withDefaultFonts: false,
+  showDeveloperTools: 'never',
+  showToolbar: 'never',
+  telemetry: false,
+  mcp: { disabled: true },
+  agent: { disabled: true },
+  hideClientButton: false,
+}
+
 const PAGE = `<!doctype html>
 <html lang="en">
   <head>
@@ -22,7 +37,7 @@ const PAGE = `<!doctype html>
     <title>Portico API reference</title>
   </head>
   <body>
-    <script id="api-reference" data-url="/openapi.json"></script>
+    <script id="api-reference" data-url="/openapi.json" data-configuration='${JSON.stringify(SCALAR_CONFIGURATION)}'></script>
     <script src="/docs/assets/standalone.js"></script>
   </body>
 </html>`
