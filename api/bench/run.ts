@@ -66,6 +66,8 @@ async function main(): Promise<number> {
   }
   log()
 
+  // A fresh folder: a stale -wal file beside a new copy would be replayed into it.
+  rmSync(RUN_DIR, { recursive: true, force: true })
   mkdirSync(RUN_DIR, { recursive: true })
   const servers: ChildServer[] = []
   const rounds = new Map<string, Round[]>()
