@@ -82,8 +82,17 @@ async function shoot(story, theme, locale, suffix = '') {
       (tag) => {
         const el = document.querySelector(tag)
         const state = el?.controller.catalog?.state ?? el?.controller.state
+        // The quick order asks for the role, then for the credit position.
+        const credit = el?.controller.credit
+        const roleOrCredit =
+          credit &&
+          state === 'ready' &&
+          (credit.state === 'loading' ||
+            (el.controller.permissions === null && credit.state === 'idle'))
         return (
-          !['idle', 'loading'].includes(state) && !document.querySelector('[data-story-pending]')
+          !['idle', 'loading'].includes(state) &&
+          !roleOrCredit &&
+          !document.querySelector('[data-story-pending]')
         )
       },
       tag,

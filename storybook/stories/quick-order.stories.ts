@@ -142,8 +142,12 @@ export const CreditExceededWithTax: Story = {
       const product = catalog[0]!
       const first =
         Math.ceil(product.minOrderQuantity / product.orderMultiple) * product.orderMultiple
-      // Credit for exactly the net amount of the order below; tax tips it over.
-      return { credit: fakeCredit(account, product.unitPrice * first * 3) }
+      // Credit for exactly the net amount of the order below; tax (8.25 % where
+      // the account pays none otherwise) tips it over.
+      return {
+        account: { ...account, taxRate: account.taxRate || 825 },
+        credit: fakeCredit(account, product.unitPrice * first * 3),
+      }
     }),
     steps: async (element) => {
       orderSome(element, 1)
