@@ -91,7 +91,7 @@ export async function sendErpEvent(event: ErpEvent): Promise<{ outcome: string }
 export async function placeOrder(
   session: EmbedSession,
   lines: Array<{ sku: string; quantity: number }>,
-  details: { poNumber?: string } = {},
+  details: { poNumber?: string; note?: string } = {},
 ) {
   const client = clientFor(session)
   const catalog = await unwrap(client.GET('/v1/catalog', { params: { query: { limit: 100 } } }))

@@ -167,6 +167,7 @@ export interface Messages {
   orderLoadError: string
   orderForbidden: string
   erpOrderNumber: string
+  deliveryAddress: string
   placedOn: string
   progress: string
   /** A step of the timeline not reached yet. */

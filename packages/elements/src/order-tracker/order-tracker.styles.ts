@@ -90,6 +90,16 @@ export const orderTrackerStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  .facts .fact--wide {
+    flex-basis: 100%;
+  }
+
+  .fact--wide dd {
+    font-weight: 400;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+
   /* Layout: timeline beside shipments and items, stacked when narrow */
 
   .columns {

@@ -74,7 +74,7 @@ describe('<portico-order-tracker> against the API', () => {
         { sku: 'PP-HOMO-25', quantity: 20 },
         { sku: 'MB-WHT-20', quantity: 2 },
       ],
-      { poNumber: 'SJD-PO-5521' },
+      { poNumber: 'SJD-PO-5521', note: 'Gate 2, forklift on site' },
     )
     const tracker = await renderTracker(session, order.id)
 
@@ -84,6 +84,7 @@ describe('<portico-order-tracker> against the API', () => {
     const facts = text(byPart(tracker, 'facts'))
     expect(facts).to.include('Your PO number SJD-PO-5521')
     expect(facts).to.include('Total IDR')
+    expect(facts).to.include('Note for your supplier Gate 2, forklift on site')
     expect(steps(tracker)).to.deep.equal([
       'Placed:done*',
       'Confirmed:upcoming',

@@ -270,13 +270,24 @@ export class PorticoOrderTracker extends LitElement {
     const { cancelError, cancelling } = this.controller
     const ended = order.status === 'cancelled' || order.status === 'rejected'
     const finished = ended || order.status === 'delivered'
-    const fact = (label: string, value: string | null | undefined) =>
+    const fact = (label: string, value: string | null | undefined, wide = false) =>
       value
-        ? html`<div>
+        ? html`<div class=${wide ? 'fact--wide' : ''}>
             <dt>${label}</dt>
             <dd>${value}</dd>
           </div>`
         : nothing
+    const address = order.deliveryAddress
+      ? [
+          order.deliveryAddress.name,
+          order.deliveryAddress.line1,
+          order.deliveryAddress.line2,
+          `${order.deliveryAddress.postalCode} ${order.deliveryAddress.city}`,
+          order.deliveryAddress.country,
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : null
     return html`
       <header part="header" class="header">
         <div class="title-row">
@@ -309,6 +320,7 @@ export class PorticoOrderTracker extends LitElement {
           ${fact(t.erpOrderNumber, order.erpOrderNumber)}
           ${fact(t.requestedDate, order.requestedDate && l.date(order.requestedDate))}
           ${fact(t.columnTotal, l.money(order.total, order.currency))}
+          ${fact(t.deliveryAddress, address, true)} ${fact(t.noteForSupplier, order.note, true)}
         </dl>
         ${
           cancelError && !cancelling

@@ -145,6 +145,7 @@ export const de: Messages = {
   orderLoadError: 'Die Bestellung konnte nicht geladen werden.',
   orderForbidden: 'Sie haben keine Berechtigung, Bestellungen anzuzeigen.',
   erpOrderNumber: 'Auftragsnummer des Lieferanten',
+  deliveryAddress: 'Lieferadresse',
   placedOn: 'Aufgegeben am',
   progress: 'Verlauf',
   stepPending: 'Noch offen',

@@ -149,6 +149,7 @@ export const fr: Messages = {
   orderLoadError: 'Impossible de charger cette commande.',
   orderForbidden: 'Vous n’avez pas l’autorisation de consulter les commandes.',
   erpOrderNumber: 'N° de commande fournisseur',
+  deliveryAddress: 'Adresse de livraison',
   placedOn: 'Passée le',
   progress: 'Suivi',
   stepPending: 'À venir',

@@ -137,6 +137,7 @@ export const id: Messages = {
   orderLoadError: 'Pesanan ini tidak dapat dimuat.',
   orderForbidden: 'Anda tidak memiliki izin untuk melihat pesanan.',
   erpOrderNumber: 'No. pesanan pemasok',
+  deliveryAddress: 'Alamat pengiriman',
   placedOn: 'Dipesan',
   progress: 'Perkembangan',
   stepPending: 'Belum',

@@ -142,6 +142,7 @@ export const it: Messages = {
   orderLoadError: 'Impossibile caricare questo ordine.',
   orderForbidden: 'Non hai l’autorizzazione per visualizzare gli ordini.',
   erpOrderNumber: 'N. ordine del fornitore',
+  deliveryAddress: 'Indirizzo di consegna',
   placedOn: 'Inviato il',
   progress: 'Avanzamento',
   stepPending: 'In attesa',
