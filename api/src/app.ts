@@ -57,20 +57,24 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.use('/v1/*', embedCors())
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c) =>
-        problemJson(
-          c,
-          new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.'),
-        ),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: (c) =>
+      problemJson(
+        c,
+        new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.'),
+      ),
+  })
+  // Reading a GET's (absent) body would still build a full Request object on
+  // every list call: limit only what can carry one.
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   )
   app.use('/v1/*', async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    // Set on the finished response: c.header() here would rebuild it and push
+    // every response onto node-server's slower streaming path.
+    c.res.headers.set('Cache-Control', 'no-store')
     // A successful write has committed its events: let open streams read them
     // now rather than at the hub's next tick.
     if (c.req.method !== 'GET' && c.res.status < 400) c.var.deps.eventHub.wake()
