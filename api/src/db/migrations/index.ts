@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as initial from './0001_initial.js'
 import * as orders from './0002_orders.js'
 import * as creditIndexes from './0003_credit_indexes.js'
+import * as creditCoveringIndex from './0004_credit_covering_index.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_orders': orders,
   '0003_credit_indexes': creditIndexes,
+  '0004_credit_covering_index': creditCoveringIndex,
 }
