@@ -376,7 +376,7 @@ async function main(): Promise<number> {
     log(row('send → arrival on a subscribed stream', perDelivery))
     log(row('send → arrival on the first stream', firstStream))
     log(row('send → arrival on every subscribed stream', lastStream))
-    log(row("send → the ERP's 200 (signature, apply, commit)", acks))
+    log(row("send → the ERP's 200 (verify, apply, commit)", acks))
     log()
     log(
       `Deliveries: ${expected} expected (each event × the streams of its account), ${delivered} arrived, ` +
