@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, Role } from '../../db/schema.js'
 import { appendEvent } from '../../db/events.js'
+import { preparedQuery } from '../../db/prepared-query.js'
 import { ApiError } from '../../http/problem.js'
 import type { UserPrincipal } from '../../http/principal.js'
 import { permissionsOf } from '../../http/permissions.js'
@@ -106,16 +107,9 @@ export async function logout(db: Kysely<Database>, sessionId: string, now: Date)
     .execute()
 }
 
-/**
- * The principal behind a session token, or null when the token is unknown,
- * revoked, idle for more than 30 minutes or older than 12 hours.
- */
-export async function resolveSessionToken(
-  db: Kysely<Database>,
-  token: string,
-  now: Date,
-): Promise<UserPrincipal | null> {
-  const row = await db
+/** Every authenticated request runs this lookup: built and compiled once. */
+const sessionByTokenHash = preparedQuery<{ tokenHash: string }>()((db, param) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -128,8 +122,19 @@ export async function resolveSessionToken(
       'users.role as role',
       'users.disabled_at as disabledAt',
     ])
-    .where('sessions.token_hash', '=', hashSecret(token))
-    .executeTakeFirst()
+    .where('sessions.token_hash', '=', param('tokenHash')),
+)
+
+/**
+ * The principal behind a session token, or null when the token is unknown,
+ * revoked, idle for more than 30 minutes or older than 12 hours.
+ */
+export async function resolveSessionToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<UserPrincipal | null> {
+  const [row] = await sessionByTokenHash.execute(db, { tokenHash: hashSecret(token) })
   if (!row || row.revokedAt || row.disabledAt) return null
   const nowMs = now.getTime()
   const lastSeen = Date.parse(row.lastSeenAt)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { preparedQuery } from '../../db/prepared-query.js'
 import { appendEvent } from '../../db/events.js'
 import type { Database } from '../../db/schema.js'
 import { ApiError } from '../../http/problem.js'
@@ -108,6 +109,31 @@ export type EmbedResolution =
   /** `corsOrigin` is set when the origin was bound, so the browser may read the 401. */
   | { ok: false; corsOrigin: string | undefined }
 
+/** Every embedded component's request runs this lookup: built and compiled once. */
+const embedSessionBySecretHash = preparedQuery<{ secretHash: string; origin: string }>()(
+  (db, param) =>
+    db
+      .selectFrom('embed_sessions')
+      .innerJoin('users', 'users.id', 'embed_sessions.user_id')
+      .leftJoin('embed_session_origins', (join) =>
+        join
+          .onRef('embed_session_origins.embed_session_id', '=', 'embed_sessions.id')
+          .on('embed_session_origins.origin', '=', param('origin')),
+      )
+      .select([
+        'embed_sessions.id',
+        'embed_sessions.permissions',
+        'embed_sessions.expires_at as expiresAt',
+        'embed_sessions.revoked_at as revokedAt',
+        'users.id as userId',
+        'users.account_id as accountId',
+        'users.role',
+        'users.disabled_at as disabledAt',
+        'embed_session_origins.origin as boundOrigin',
+      ])
+      .where('embed_sessions.secret_hash', '=', param('secretHash')),
+)
+
 /**
  * Checks an embed secret against the request's Origin. A secret is only good
  * from a page on one of its bound origins: a request without an Origin (a
@@ -119,29 +145,12 @@ export async function resolveEmbedSecret(
   origin: string | undefined,
   now: Date,
 ): Promise<EmbedResolution> {
-  const row = await db
-    .selectFrom('embed_sessions')
-    .innerJoin('users', 'users.id', 'embed_sessions.user_id')
-    .select([
-      'embed_sessions.id',
-      'embed_sessions.permissions',
-      'embed_sessions.expires_at as expiresAt',
-      'embed_sessions.revoked_at as revokedAt',
-      'users.id as userId',
-      'users.account_id as accountId',
-      'users.role',
-      'users.disabled_at as disabledAt',
-    ])
-    .where('embed_sessions.secret_hash', '=', hashSecret(secret))
-    .executeTakeFirst()
-  if (!row || !origin) return { ok: false, corsOrigin: undefined }
-  const bound = await db
-    .selectFrom('embed_session_origins')
-    .select('origin')
-    .where('embed_session_id', '=', row.id)
-    .where('origin', '=', origin)
-    .executeTakeFirst()
-  if (!bound) return { ok: false, corsOrigin: undefined }
+  if (!origin) return { ok: false, corsOrigin: undefined }
+  const [row] = await embedSessionBySecretHash.execute(db, {
+    secretHash: hashSecret(secret),
+    origin,
+  })
+  if (!row?.boundOrigin) return { ok: false, corsOrigin: undefined }
   if (row.revokedAt || row.disabledAt || Date.parse(row.expiresAt) <= now.getTime()) {
     return { ok: false, corsOrigin: origin }
   }

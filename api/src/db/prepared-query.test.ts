@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { createTestApp, type TestApp } from '../testing.js'
+import { preparedQuery } from './prepared-query.js'
+
+describe('preparedQuery', () => {
+  let t: TestApp
+  before(async () => {
+    t = await createTestApp()
+  })
+  after(() => t.close())
+
+  const usersOfRole = preparedQuery<{ accountId: string; role: string }>()((db, param) =>
+    db
+      .selectFrom('users')
+      .select(['email', 'role'])
+      .where('account_id', '=', param('accountId'))
+      .where('role', '=', param('role'))
+      // A constant of the builder's own stays in the template as it is.
+      .where('disabled_at', 'is', null)
+      .orderBy('email'),
+  )
+
+  test('runs with the values of each call, as the same query built afresh would', async () => {
+    const accounts = await t.db.selectFrom('accounts').select('id').orderBy('id').execute()
+    for (const { id } of accounts) {
+      for (const role of ['admin', 'buyer', 'viewer'] as const) {
+        const expected = await t.db
+          .selectFrom('users')
+          .select(['email', 'role'])
+          .where('account_id', '=', id)
+          .where('role', '=', role)
+          .where('disabled_at', 'is', null)
+          .orderBy('email')
+          .execute()
+        assert.deepEqual(await usersOfRole.execute(t.db, { accountId: id, role }), expected)
+      }
+    }
+  })
+
+  test('compiles once: every call sends the same SQL with fresh parameters', async () => {
+    const sql = usersOfRole.sql(t.db)
+    assert.match(sql, /"account_id" = \? and "role" = \? and "disabled_at" is null/)
+    await usersOfRole.execute(t.db, { accountId: 'acct_none', role: 'admin' })
+    assert.equal(usersOfRole.sql(t.db), sql)
+  })
+
+  test('runs inside a transaction of the same database', async () => {
+    const [account] = await t.db.selectFrom('accounts').select('id').limit(1).execute()
+    const rows = await t.db
+      .transaction()
+      .execute((trx) => usersOfRole.execute(trx, { accountId: account!.id, role: 'admin' }))
+    assert.ok(rows.every((row) => row.role === 'admin'))
+  })
+
+  test('a value that looks like SQL is a value', async () => {
+    const rows = await usersOfRole.execute(t.db, { accountId: "' or 1=1 --", role: 'admin' })
+    assert.deepEqual(rows, [])
+  })
+})
