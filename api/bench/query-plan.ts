@@ -4,6 +4,7 @@ import type { Database } from '../src/db/schema.js'
 import type { Permission } from '../src/http/permissions.js'
 import type { ListInvoicesInput } from '../src/modules/invoices/schemas.js'
 import { listInvoices } from '../src/modules/invoices/service.js'
+import { parseJsonText } from '../src/lib/json-text.js'
 
 export interface QueryPlan {
   case: string
@@ -86,7 +87,7 @@ export async function explainInvoiceList(
       let input: ListInvoicesInput = { limit, ...planCase.input }
       if (planCase.input.cursor !== undefined) {
         // A real cursor for these filters: the first page's nextCursor.
-        const first = await listInvoices(ctx, { ...input, cursor: undefined })
+        const first = parseJsonText(await listInvoices(ctx, { ...input, cursor: undefined }))
         if (!first.nextCursor) throw new Error(`"${planCase.name}": the list has one page only`)
         input = { ...input, cursor: first.nextCursor }
       }

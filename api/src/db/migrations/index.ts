@@ -3,6 +3,7 @@ import * as initial from './0001_initial.js'
 import * as orders from './0002_orders.js'
 import * as creditIndexes from './0003_credit_indexes.js'
 import * as creditCoveringIndex from './0004_credit_covering_index.js'
+import * as invoiceSummary from './0005_invoice_summary.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_orders': orders,
   '0003_credit_indexes': creditIndexes,
   '0004_credit_covering_index': creditCoveringIndex,
+  '0005_invoice_summary': invoiceSummary,
 }

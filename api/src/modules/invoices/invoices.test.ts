@@ -150,6 +150,39 @@ describe('GET /v1/invoices', () => {
     }
   })
 
+  test('a listed invoice follows its row: a payment, a PO number with quotes, the day it falls due', async () => {
+    const [open] = (await allPages('&status=open', 100)).slice(-1)
+    assert.ok(open, 'an open invoice')
+    const poNumber = 'PO "Halle 3" \\ Tür'
+    await t.db
+      .updateTable('invoices')
+      .set({ amount_paid: 100, po_number: poNumber })
+      .where('id', '=', open.id)
+      .execute()
+    const find = async () => (await allPages('', 100)).find((i) => i.id === open.id)!
+    const signedIn = auth
+    const paid = (await find()) as Page['data'][number] & { poNumber: string }
+    assert.equal(paid.amountPaid, 100)
+    assert.equal(paid.amountDue, open.total - 100)
+    assert.equal(paid.poNumber, poNumber)
+    assert.equal(paid.status, 'open')
+
+    const dayAfterDue = new Date(`${open.dueDate}T12:00:00Z`)
+    dayAfterDue.setUTCDate(dayAfterDue.getUTCDate() + 1)
+    const now = t.clock.now()
+    t.clock.set(dayAfterDue)
+    try {
+      // Days later the session has expired: sign in again on that day.
+      ;({ headers: auth } = await signIn(t.app, 'ap@brandt-maschinenbau.de'))
+      assert.equal((await find()).status, 'overdue')
+      const detail = (await (await get(`/v1/invoices/${open.id}`)).json()) as { status: string }
+      assert.equal(detail.status, 'overdue')
+    } finally {
+      t.clock.set(now)
+      auth = signedIn
+    }
+  })
+
   test('another account never appears in the list', async () => {
     const other = await signIn(t.app, 'ap@cascadefab.com')
     const mine = new Set((await allPages('', 100)).map((i) => i.id))

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../../http/env.js'
+import { jsonTextResponse } from '../../http/json-text-response.js'
 import { access, problems, NoQuery } from '../../http/route.js'
 import { tenantOf } from '../../http/tenant.js'
 import { validationHook } from '../../http/validation.js'
@@ -45,7 +46,7 @@ const getInvoiceRoute = createRoute({
 export function invoiceRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(listInvoicesRoute, async (c) =>
-    c.json(await listInvoices(tenantOf(c), c.req.valid('query')), 200),
+    jsonTextResponse(c, await listInvoices(tenantOf(c), c.req.valid('query')), 200),
   )
   app.openapi(getInvoiceRoute, async (c) =>
     c.json(await getInvoice(tenantOf(c), c.req.valid('param').id), 200),

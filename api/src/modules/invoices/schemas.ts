@@ -106,4 +106,5 @@ export const InvoiceIdParams = z.object({
 
 export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>
 export type Invoice = z.infer<typeof InvoiceSchema>
+export type InvoiceList = z.infer<typeof InvoiceListSchema>
 export type ListInvoicesInput = z.infer<typeof ListInvoicesQuery>
