@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { newId } from '../lib/ids.js'
+import { preparedQuery } from './prepared-query.js'
 import type { Database } from './schema.js'
 
 export interface DomainEvent {
@@ -11,6 +12,24 @@ export interface DomainEvent {
   now: Date
 }
 
+const insertEvent = preparedQuery<{
+  id: string
+  accountId: string | null
+  type: string
+  subjectId: string | null
+  data: string
+  createdAt: string
+}>()((db, param) =>
+  db.insertInto('events').values({
+    id: param('id'),
+    account_id: param('accountId'),
+    type: param('type'),
+    subject_id: param('subjectId'),
+    data: param('data'),
+    created_at: param('createdAt'),
+  }),
+)
+
 /**
  * Appends a domain event. Call it with the transaction that makes the change
  * it describes (the transactional outbox): the event exists if and only if
@@ -21,16 +40,13 @@ export async function appendEvent(
   event: DomainEvent,
 ): Promise<string> {
   const id = newId('evt', event.now.getTime())
-  await trx
-    .insertInto('events')
-    .values({
-      id,
-      account_id: event.accountId,
-      type: event.type,
-      subject_id: event.subjectId,
-      data: JSON.stringify(event.data),
-      created_at: event.now.toISOString(),
-    })
-    .execute()
+  await insertEvent.run(trx, {
+    id,
+    accountId: event.accountId,
+    type: event.type,
+    subjectId: event.subjectId,
+    data: JSON.stringify(event.data),
+    createdAt: event.now.toISOString(),
+  })
   return id
 }

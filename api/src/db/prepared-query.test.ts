@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, type TestApp } from '../testing.js'
 import { preparedQuery } from './prepared-query.js'
+import type { Role } from './schema.js'
 
 describe('preparedQuery', () => {
   let t: TestApp
@@ -10,7 +11,7 @@ describe('preparedQuery', () => {
   })
   after(() => t.close())
 
-  const usersOfRole = preparedQuery<{ accountId: string; role: string }>()((db, param) =>
+  const usersOfRole = preparedQuery<{ accountId: string; role: Role }>()((db, param) =>
     db
       .selectFrom('users')
       .select(['email', 'role'])
@@ -51,6 +52,23 @@ describe('preparedQuery', () => {
       .transaction()
       .execute((trx) => usersOfRole.execute(trx, { accountId: account!.id, role: 'admin' }))
     assert.ok(rows.every((row) => row.role === 'admin'))
+  })
+
+  test('run() answers how many rows a write changed', async () => {
+    const rename = preparedQuery<{ email: string; name: string }>()((db, param) =>
+      db
+        .updateTable('users')
+        .set({ name: param('name') })
+        .where('email', '=', param('email')),
+    )
+    assert.equal(await rename.run(t.db, { email: 'buyer@cascadefab.com', name: 'Dana B.' }), 1)
+    assert.equal(await rename.run(t.db, { email: 'nobody@example.com', name: 'x' }), 0)
+    const [row] = await t.db
+      .selectFrom('users')
+      .select('name')
+      .where('email', '=', 'buyer@cascadefab.com')
+      .execute()
+    assert.equal(row?.name, 'Dana B.')
   })
 
   test('a value that looks like SQL is a value', async () => {

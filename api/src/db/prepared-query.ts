@@ -1,5 +1,8 @@
-import type { Compilable, CompiledQuery, DialectAdapter, InferResult, Kysely } from 'kysely'
+import type { Compilable, CompiledQuery, DialectAdapter, Kysely } from 'kysely'
 import type { Database } from './schema.js'
+
+/** The row type of a query: what `SELECT` (or `RETURNING`) gives back. */
+type RowOf<Q> = Q extends Compilable<infer R> ? R : never
 
 /** A named parameter of a prepared query: stands in for its value while the query is built. */
 class Placeholder {
@@ -66,23 +69,33 @@ export function preparedQuery<P extends Record<string, unknown>>() {
       return template
     }
 
+    function compiledFor(db: Kysely<Database>, params: P): CompiledQuery {
+      const template = templateFor(db)
+      return {
+        sql: template.sql,
+        query: template.query,
+        // Plugins key per-execution state on this object: a fresh one per run.
+        queryId: { queryId: template.sql },
+        parameters: template.slots.map((slot) =>
+          'param' in slot ? params[slot.param] : slot.value,
+        ),
+      }
+    }
+
     return {
       /** The compiled SQL, for EXPLAIN and for tests. */
       sql: (db: Kysely<Database>) => templateFor(db).sql,
 
       /** Runs the query on `db` (a handle or a transaction) and returns its rows. */
-      async execute(db: Kysely<Database>, params: P): Promise<InferResult<Q>> {
-        const template = templateFor(db)
-        const compiled: CompiledQuery = {
-          sql: template.sql,
-          query: template.query,
-          queryId: { queryId: template.sql },
-          parameters: template.slots.map((slot) =>
-            'param' in slot ? params[slot.param] : slot.value,
-          ),
-        }
-        const result = await db.executeQuery(compiled)
-        return result.rows as InferResult<Q>
+      async execute(db: Kysely<Database>, params: P): Promise<Array<RowOf<Q>>> {
+        const result = await db.executeQuery(compiledFor(db, params))
+        return result.rows as Array<RowOf<Q>>
+      },
+
+      /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+      async run(db: Kysely<Database>, params: P): Promise<number> {
+        const result = await db.executeQuery(compiledFor(db, params))
+        return Number(result.numAffectedRows ?? 0n)
       },
     }
   }

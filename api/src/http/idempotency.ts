@@ -1,10 +1,67 @@
 import { createHash } from 'node:crypto'
 import { createMiddleware } from 'hono/factory'
+import { preparedQuery } from '../db/prepared-query.js'
 import type { AppEnv } from './env.js'
 import { ApiError, invalidField } from './problem.js'
 
 /** Keys are kept 24 hours (the IETF draft's recommended floor; Stripe's too). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+
+type KeyParams = { scope: string; key: string }
+
+/** Claims a key for a request in flight; an expired record is taken over as if it never existed. */
+const claimKey = preparedQuery<
+  KeyParams & { requestHash: string; now: string; expiresAt: string }
+>()((db, param) => {
+  const inFlight = {
+    request_hash: param('requestHash'),
+    state: 'in_flight' as const,
+    response_status: null,
+    response_body: null,
+    response_content_type: null,
+    created_at: param('now'),
+    expires_at: param('expiresAt'),
+  }
+  return db
+    .insertInto('idempotency_keys')
+    .values({ scope: param('scope'), key: param('key'), ...inFlight })
+    .onConflict((oc) =>
+      oc
+        .columns(['scope', 'key'])
+        .doUpdateSet(inFlight)
+        .where('idempotency_keys.expires_at', '<=', param('now')),
+    )
+})
+
+const keyRecord = preparedQuery<KeyParams>()((db, param) =>
+  db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('scope', '=', param('scope'))
+    .where('key', '=', param('key')),
+)
+
+const completeKey = preparedQuery<
+  KeyParams & { status: number; body: string; contentType: string | null }
+>()((db, param) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({
+      state: 'completed',
+      response_status: param('status'),
+      response_body: param('body'),
+      response_content_type: param('contentType'),
+    })
+    .where('scope', '=', param('scope'))
+    .where('key', '=', param('key')),
+)
+
+const releaseKey = preparedQuery<KeyParams>()((db, param) =>
+  db
+    .deleteFrom('idempotency_keys')
+    .where('scope', '=', param('scope'))
+    .where('key', '=', param('key')),
+)
 
 /**
  * Idempotency-Key semantics for creating POSTs
@@ -38,33 +95,20 @@ export function idempotency() {
     const now = clock.now()
 
     const inFlight = {
-      request_hash: requestHash,
-      state: 'in_flight' as const,
-      response_status: null,
-      response_body: null,
-      response_content_type: null,
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
     }
-    const claimed = await db
-      .insertInto('idempotency_keys')
-      .values({ scope, key, ...inFlight })
-      .onConflict((oc) =>
-        // An expired record is taken over as if it never existed.
-        oc
-          .columns(['scope', 'key'])
-          .doUpdateSet(inFlight)
-          .where('idempotency_keys.expires_at', '<=', now.toISOString()),
-      )
-      .executeTakeFirst()
+    const claimed = await claimKey.run(db, {
+      scope,
+      key,
+      requestHash,
+      now: inFlight.created_at,
+      expiresAt: inFlight.expires_at,
+    })
 
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) {
-      const existing = await db
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow()
+    if (claimed === 0) {
+      const [existing] = await keyRecord.execute(db, { scope, key })
+      if (!existing) throw new Error('idempotency record vanished between claim and read')
       if (existing.request_hash !== requestHash) {
         throw new ApiError(
           422,
@@ -96,26 +140,18 @@ export function idempotency() {
       await next()
       const status = c.res.status
       if (!c.get('validationFailed') && status < 500) {
-        await db
-          .updateTable('idempotency_keys')
-          .set({
-            state: 'completed',
-            response_status: status,
-            response_body: await c.res.clone().text(),
-            response_content_type: c.res.headers.get('content-type'),
-          })
-          .where('scope', '=', scope)
-          .where('key', '=', key)
-          .execute()
+        await completeKey.run(db, {
+          scope,
+          key,
+          status,
+          body: await c.res.clone().text(),
+          contentType: c.res.headers.get('content-type'),
+        })
         stored = true
       }
     } finally {
       if (!stored) {
-        await db
-          .deleteFrom('idempotency_keys')
-          .where('scope', '=', scope)
-          .where('key', '=', key)
-          .execute()
+        await releaseKey.run(db, { scope, key })
       }
     }
   })

@@ -1,8 +1,45 @@
 import type { Kysely, Transaction } from 'kysely'
+import { preparedQuery } from '../../db/prepared-query.js'
 import type { Database } from '../../db/schema.js'
 import type { Credit } from './schemas.js'
 
 type Db = Kysely<Database> | Transaction<Database>
+
+/**
+ * One statement for the whole position: the account's terms, the balance of
+ * its open invoices and the total of its uninvoiced orders (read from
+ * orders_account_uninvoiced_idx alone). Every order runs it in its
+ * transaction, so it is prepared once.
+ */
+const creditQuery = preparedQuery<{ accountId: string }>()((db, param) =>
+  db
+    .selectFrom('accounts')
+    .leftJoin('account_terms', 'account_terms.account_id', 'accounts.id')
+    .select((eb) => [
+      'accounts.currency',
+      'account_terms.credit_limit',
+      'account_terms.on_hold',
+      'account_terms.hold_reason',
+      eb
+        .selectFrom('invoices')
+        .select((sub) =>
+          sub.fn
+            .coalesce(sub.fn.sum<number>(sub('total', '-', sub.ref('amount_paid'))), sub.lit(0))
+            .as('due'),
+        )
+        .where('invoices.account_id', '=', param('accountId'))
+        .where('invoices.status', '=', 'open')
+        .as('open_invoices'),
+      eb
+        .selectFrom('orders')
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('total'), sub.lit(0)).as('total'))
+        .where('orders.account_id', '=', param('accountId'))
+        .where('orders.invoiced_at', 'is', null)
+        .where('orders.status', 'not in', ['cancelled', 'rejected'])
+        .as('uninvoiced_orders'),
+    ])
+    .where('accounts.id', '=', param('accountId')),
+)
 
 /**
  * The account's credit position. Outstanding = open invoice balances +
@@ -10,37 +47,11 @@ type Db = Kysely<Database> | Transaction<Database>
  * the credit check uses, so concurrent orders see each other.
  */
 export async function creditPosition(db: Db, accountId: string): Promise<Credit> {
-  const account = await db
-    .selectFrom('accounts')
-    .leftJoin('account_terms', 'account_terms.account_id', 'accounts.id')
-    .select([
-      'accounts.currency',
-      'account_terms.credit_limit',
-      'account_terms.on_hold',
-      'account_terms.hold_reason',
-    ])
-    .where('accounts.id', '=', accountId)
-    .executeTakeFirstOrThrow()
-  const invoices = await db
-    .selectFrom('invoices')
-    .select((eb) =>
-      eb.fn
-        .coalesce(eb.fn.sum<number>(eb('total', '-', eb.ref('amount_paid'))), eb.lit(0))
-        .as('due'),
-    )
-    .where('account_id', '=', accountId)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow()
-  const orders = await db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total'), eb.lit(0)).as('total'))
-    .where('account_id', '=', accountId)
-    .where('invoiced_at', 'is', null)
-    .where('status', 'not in', ['cancelled', 'rejected'])
-    .executeTakeFirstOrThrow()
+  const [account] = await creditQuery.execute(db, { accountId })
+  if (!account) throw new Error(`No account ${accountId}`)
   const limit = Number(account.credit_limit ?? 0)
-  const openInvoices = Number(invoices.due)
-  const uninvoicedOrders = Number(orders.total)
+  const openInvoices = Number(account.open_invoices ?? 0)
+  const uninvoicedOrders = Number(account.uninvoiced_orders ?? 0)
   const outstanding = openInvoices + uninvoicedOrders
   return {
     currency: account.currency,

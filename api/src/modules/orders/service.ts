@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { appendEvent } from '../../db/events.js'
+import { preparedQuery } from '../../db/prepared-query.js'
 import type {
   Database,
   OrderLinesTable,
@@ -147,20 +148,33 @@ async function priceLines(
   return { lines: priced, currency: prices.currency }
 }
 
-/** `ORD-2026-00042`: per account, per year, gap-free within the account. */
+/**
+ * `ORD-2026-00042`: per account, per year, gap-free within the account. The
+ * year's numbers are a range of orders_account_number_uq ('ORD-2026-' up to
+ * 'ORD-2026.', the next character), so the last one is one index seek
+ * however many orders the account has; LIKE would scan them.
+ */
+const lastOrderNumber = preparedQuery<{ accountId: string; from: string; to: string }>()(
+  (db, param) =>
+    db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.max('number').as('last'))
+      .where('account_id', '=', param('accountId'))
+      .where('number', '>=', param('from'))
+      .where('number', '<', param('to')),
+)
+
 async function nextOrderNumber(
   trx: Transaction<Database>,
   accountId: string,
   now: Date,
 ): Promise<string> {
-  const year = now.getUTCFullYear()
-  const prefix = `ORD-${year}-`
-  const row = await trx
-    .selectFrom('orders')
-    .select((eb) => eb.fn.max('number').as('last'))
-    .where('account_id', '=', accountId)
-    .where('number', 'like', `${prefix}%`)
-    .executeTakeFirst()
+  const prefix = `ORD-${now.getUTCFullYear()}-`
+  const [row] = await lastOrderNumber.execute(trx, {
+    accountId,
+    from: prefix,
+    to: `${prefix.slice(0, -1)}.`,
+  })
   const last = row?.last ? Number(String(row.last).slice(prefix.length)) : 0
   return `${prefix}${String(last + 1).padStart(5, '0')}`
 }
@@ -178,7 +192,7 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
   const now = ctx.clock.now()
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0)
 
-  const orderId = await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const terms = await trx
       .selectFrom('account_terms')
       .select(['tax_rate_bps', 'on_hold', 'hold_reason'])
@@ -214,31 +228,29 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
     const id = newId('ord', now.getTime())
     const number = await nextOrderNumber(trx, ctx.accountId, now)
     const at = now.toISOString()
-    await trx
-      .insertInto('orders')
-      .values({
-        id,
-        account_id: ctx.accountId,
-        number,
-        status: 'placed',
-        currency,
-        subtotal,
-        tax_total: taxTotal,
-        total,
-        po_number: input.poNumber ?? null,
-        delivery_address: input.deliveryAddress ? JSON.stringify(input.deliveryAddress) : null,
-        requested_date: input.requestedDate ?? null,
-        note: input.note ?? null,
-        erp_order_number: null,
-        status_reason: null,
-        placed_by: ctx.userId,
-        placed_at: at,
-        confirmed_at: null,
-        invoiced_at: null,
-        updated_at: at,
-      })
-      .execute()
-    const lineRows = lines.map((line, i) => ({
+    const order: OrdersTable = {
+      id,
+      account_id: ctx.accountId,
+      number,
+      status: 'placed',
+      currency,
+      subtotal,
+      tax_total: taxTotal,
+      total,
+      po_number: input.poNumber ?? null,
+      delivery_address: input.deliveryAddress ? JSON.stringify(input.deliveryAddress) : null,
+      requested_date: input.requestedDate ?? null,
+      note: input.note ?? null,
+      erp_order_number: null,
+      status_reason: null,
+      placed_by: ctx.userId,
+      placed_at: at,
+      confirmed_at: null,
+      invoiced_at: null,
+      updated_at: at,
+    }
+    await trx.insertInto('orders').values(order).execute()
+    const lineRows: OrderLinesTable[] = lines.map((line, i) => ({
       id: newId('ordl', now.getTime()),
       order_id: id,
       account_id: ctx.accountId,
@@ -254,19 +266,17 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
       shipped_quantity: 0,
     }))
     await trx.insertInto('order_lines').values(lineRows).execute()
-    await trx
-      .insertInto('order_timeline')
-      .values({
-        id: newId('otl', now.getTime()),
-        order_id: id,
-        account_id: ctx.accountId,
-        status: 'placed',
-        occurred_at: at,
-        recorded_at: at,
-        source: 'portal',
-        detail: JSON.stringify({}),
-      })
-      .execute()
+    const placed: OrderTimelineTable = {
+      id: newId('otl', now.getTime()),
+      order_id: id,
+      account_id: ctx.accountId,
+      status: 'placed',
+      occurred_at: at,
+      recorded_at: at,
+      source: 'portal',
+      detail: JSON.stringify({}),
+    }
+    await trx.insertInto('order_timeline').values(placed).execute()
     const eventId = await appendEvent(trx, {
       accountId: ctx.accountId,
       type: 'order.placed',
@@ -295,10 +305,26 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
       now,
     })
     await enqueueDelivery(trx, eventId, ctx.accountId, now)
-    return id
+    // The order as GET /v1/orders/{id} would show it, from the rows just written.
+    return toOrder(order, lineRows, [placed], [])
   })
-  return getOrder(ctx, orderId)
 }
+
+const insertDelivery = preparedQuery<{ eventId: string; accountId: string; at: string }>()(
+  (db, param) =>
+    db.insertInto('outbox_deliveries').values({
+      event_id: param('eventId'),
+      consumer: ERP_CONSUMER,
+      account_id: param('accountId'),
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: param('at'),
+      claimed_until: null,
+      last_error: null,
+      delivered_at: null,
+      created_at: param('at'),
+    }),
+)
 
 /** Queues an event for the ERP, in the transaction that wrote it. */
 export async function enqueueDelivery(
@@ -307,21 +333,7 @@ export async function enqueueDelivery(
   accountId: string,
   now: Date,
 ) {
-  await trx
-    .insertInto('outbox_deliveries')
-    .values({
-      event_id: eventId,
-      consumer: ERP_CONSUMER,
-      account_id: accountId,
-      state: 'pending',
-      attempts: 0,
-      next_attempt_at: now.toISOString(),
-      claimed_until: null,
-      last_error: null,
-      delivered_at: null,
-      created_at: now.toISOString(),
-    })
-    .execute()
+  await insertDelivery.run(trx, { eventId, accountId, at: now.toISOString() })
 }
 
 function toSummary(row: OrdersTable, lineCount: number): OrderSummary {
@@ -471,6 +483,15 @@ export async function getOrder(ctx: TenantContext, id: string): Promise<Order> {
       .orderBy('shipped_at')
       .execute(),
   ])
+  return toOrder(row, lines, timeline, shipments)
+}
+
+function toOrder(
+  row: OrdersTable,
+  lines: OrderLinesTable[],
+  timeline: OrderTimelineTable[],
+  shipments: ShipmentsTable[],
+): Order {
   return {
     ...toSummary(row, lines.length),
     deliveryAddress: row.delivery_address ? JSON.parse(row.delivery_address) : null,
