@@ -152,6 +152,7 @@ export function fakeCredit(account: FakeAccount, available: number, hold?: strin
     available,
     onHold: Boolean(hold),
     holdReason: hold ?? null,
+    taxRate: account.taxRate,
   }
 }
 

@@ -522,6 +522,11 @@ export interface components {
             /** @description An account on credit hold cannot order at all. */
             onHold: boolean;
             holdReason: string | null;
+            /**
+             * @description Tax added to every order, in basis points (1100 = 11 %): an order costs subtotal + round(subtotal × taxRate / 10,000) against `available`.
+             * @example 1900
+             */
+            taxRate: number;
         };
         Order: components["schemas"]["OrderSummary"] & {
             deliveryAddress: components["schemas"]["Address"];

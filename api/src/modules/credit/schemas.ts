@@ -16,6 +16,11 @@ export const CreditSchema = z
     available: Minor('limit − outstanding, never below 0'),
     onHold: z.boolean().openapi({ description: 'An account on credit hold cannot order at all.' }),
     holdReason: z.string().nullable(),
+    taxRate: z.number().int().openapi({
+      description:
+        'Tax added to every order, in basis points (1100 = 11 %): an order costs subtotal + round(subtotal × taxRate / 10,000) against `available`.',
+      example: 1900,
+    }),
   })
   .openapi('Credit')
 

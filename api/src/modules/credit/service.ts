@@ -20,6 +20,7 @@ const creditQuery = preparedQuery<{ accountId: string }>()((db, param) =>
       'account_terms.credit_limit',
       'account_terms.on_hold',
       'account_terms.hold_reason',
+      'account_terms.tax_rate_bps',
       eb
         .selectFrom('invoices')
         .select((sub) =>
@@ -62,5 +63,6 @@ export async function creditPosition(db: Db, accountId: string): Promise<Credit>
     available: Math.max(0, limit - outstanding),
     onHold: Boolean(account.on_hold),
     holdReason: account.hold_reason ?? null,
+    taxRate: Number(account.tax_rate_bps ?? 0),
   }
 }

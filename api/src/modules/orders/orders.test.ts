@@ -42,6 +42,7 @@ describe('ordering', () => {
       limit: number
       outstanding: number
       uninvoicedOrders: number
+      taxRate: number
     }
   const countOrders = async () =>
     Number(
@@ -193,6 +194,18 @@ describe('ordering', () => {
       assert.equal(problem.errors[0]!.field, 'body.lines.0.quantity')
     })
   }
+
+  test("the credit position tells the tax rate, so a client knows an order's total before placing it", async () => {
+    const { taxRate, available } = await credit()
+    assert.equal(taxRate, 1900)
+    const pump = catalog.find((p) => p.sku === 'HP-200')!
+    const response = await place({ lines: [{ productId: pump.id, quantity: 3 }] })
+    assert.equal(response.status, 201)
+    const order = (await response.json()) as { subtotal: number; taxTotal: number; total: number }
+    assert.equal(order.taxTotal, Math.round((order.subtotal * taxRate) / 10_000))
+    assert.equal(order.total, order.subtotal + order.taxTotal)
+    assert.equal((await credit()).available, available - order.total)
+  })
 
   test('an order over the available credit → 422 credit_limit_exceeded telling what is available', async () => {
     const { available } = await credit()
