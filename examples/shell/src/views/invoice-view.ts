@@ -1,8 +1,7 @@
-import { createFormatters } from '@portico/elements'
+import { createFormatters, LocalizeController, sharedCatalogue } from '@portico/elements'
 import { PortalApiError, unwrap, type PortalClient, type Schemas } from '@portico/sdk'
 import { html, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
-import { messagesFor } from '../locale.js'
 import { navigate } from '../router.js'
 import type { FromListState } from './invoices-view.js'
 import { renderNotFound } from './not-found-view.js'
@@ -30,6 +29,12 @@ export class InvoiceView extends ShellView {
   @property() invoiceId = ''
 
   @state() protected load: Load = { state: 'loading' }
+
+  /** The elements' words for invoice statuses, so the list and this page agree. */
+  readonly #elements = new LocalizeController(this, {
+    catalogue: sharedCatalogue,
+    locale: () => this.language,
+  })
 
   #abort: AbortController | undefined
 
@@ -77,7 +82,7 @@ export class InvoiceView extends ShellView {
     const t = this.t
     const load = this.load
     if (load.state === 'not-found') return renderNotFound(t, t.invoiceNotFoundText)
-    const { elements } = messagesFor(this.language)
+    const elements = this.#elements.messages
     // One heading element through loading, error and ready, so focus stays on it.
     const title =
       load.state === 'ready'
@@ -92,7 +97,7 @@ export class InvoiceView extends ShellView {
       <div class="invoice-head">
         <h1 tabindex="-1">${title}</h1>
         ${
-          load.state === 'ready'
+          load.state === 'ready' && elements
             ? html`<span class="badge badge--${load.invoice.status}"
                 >${elements[statusKey[load.invoice.status]]}</span
               >`

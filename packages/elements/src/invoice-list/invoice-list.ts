@@ -2,7 +2,7 @@ import { consume } from '@lit/context'
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
 import type { InvoiceSummary, PortalClient } from '../portal-client.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
 import { tokenStyles } from '../theme/tokens.js'
@@ -12,6 +12,9 @@ import {
   type InvoiceStatusFilter,
 } from './invoice-list.controller.js'
 import { invoiceListStyles } from './invoice-list.styles.js'
+import { invoiceListCatalogue, type InvoiceListMessages } from './invoice-list.messages.js'
+
+type Messages = SharedMessages & InvoiceListMessages
 
 /** `detail` of the `portico-invoice-select` event. */
 export interface InvoiceSelectDetail {
@@ -132,7 +135,10 @@ export class PorticoInvoiceList extends LitElement {
   /** The data logic; read `state`, `items`, `nextCursor` from it. */
   readonly controller = new InvoiceListController(this)
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: invoiceListCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
 
   /** Text of the polite live region. */
   @state() protected announcement = ''
@@ -164,14 +170,14 @@ export class PorticoInvoiceList extends LitElement {
   protected override render() {
     const t = this.#localize.messages
     const { state } = this.controller
-    const busy = state === 'loading' || state === 'idle'
+    const busy = !t || state === 'loading' || state === 'idle'
     return html`
       <div part="base" class="base" lang=${this.#localize.locale} aria-busy=${busy}>
         <div part="toolbar" class="toolbar">
           <slot name="header"></slot>
-          ${this.#renderFilter(t)}
+          ${t ? this.#renderFilter(t) : nothing}
         </div>
-        ${this.#renderBody(t)}
+        ${t ? this.#renderBody(t) : this.#renderSkeleton()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `
@@ -257,11 +263,12 @@ export class PorticoInvoiceList extends LitElement {
     return status !== 'all' || Boolean(issuedFrom || issuedTo)
   }
 
-  #renderSkeleton(t: Messages) {
+  /** The loading placeholder; without `t` while the messages themselves load. */
+  #renderSkeleton(t?: Messages) {
     const rows = Math.min(this.controller.query.pageSize, 6)
     return html`
       <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loading}</span>
+        ${t ? html`<span class="sr-only">${t.loading}</span>` : nothing}
         ${Array.from(
           { length: rows + 1 },
           () => html`
@@ -369,8 +376,8 @@ export class PorticoInvoiceList extends LitElement {
     await this.controller.setStatus(status)
     const { state, items, query } = this.controller
     if (query.status !== status) return // superseded by a newer choice
-    if (state === 'ready' || state === 'empty')
-      this.#announce(this.#localize.messages.shown(items.length))
+    const t = this.#localize.messages
+    if (t && (state === 'ready' || state === 'empty')) this.#announce(t.shown(items.length))
   }
 
   async #onLoadMore(event: Event) {
@@ -379,7 +386,8 @@ export class PorticoInvoiceList extends LitElement {
     const firstNew = this.controller.items.length
     const added = await this.controller.loadMore()
     if (!added) return
-    this.#announce(this.#localize.messages.loadedMore(added))
+    const t = this.#localize.messages
+    if (t) this.#announce(t.loadedMore(added))
     await this.updateComplete
     // The button disappears with the last page; keep focus in the table
     // instead of dropping it to <body>.

@@ -2,7 +2,7 @@ import { consume } from '@lit/context'
 import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
 import { LiveEventsController, type LiveState } from '../live/live-events.controller.js'
 import { orderStatusBadge, orderStatusLabel, orderStatusStyles } from '../orders/order-status.js'
 import type { OrderSummary, PortalClient } from '../portal-client.js'
@@ -16,6 +16,9 @@ import {
   type OrderStatusFilter,
 } from './order-list.controller.js'
 import { orderListStyles } from './order-list.styles.js'
+import { orderListCatalogue, type OrderListMessages } from './order-list.messages.js'
+
+type Messages = SharedMessages & OrderListMessages
 
 /** `detail` of the `portico-order-select` event. */
 export interface OrderSelectDetail {
@@ -112,14 +115,17 @@ export class PorticoOrderList extends LitElement {
     onEvent: async (event) => {
       const before = this.controller.items.find((order) => order.id === event.subjectId)
       const order = await this.controller.applyEvent(event)
-      if (order && before && before.status !== order.status) {
-        const t = this.#localize.messages
+      const t = this.#localize.messages
+      if (t && order && before && before.status !== order.status) {
         this.#announce(t.orderNowStatus(order.number, orderStatusLabel(t, order.status)))
       }
     },
   })
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: orderListCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
 
   /** Whether live updates are arriving: `off`, `connecting` or `live`. */
   get liveState(): LiveState {
@@ -152,14 +158,14 @@ export class PorticoOrderList extends LitElement {
   protected override render() {
     const t = this.#localize.messages
     const { state } = this.controller
-    const busy = state === 'loading' || state === 'idle'
+    const busy = !t || state === 'loading' || state === 'idle'
     return html`
       <div part="base" class="frame base" lang=${this.#localize.locale} aria-busy=${busy}>
         <div part="toolbar" class="toolbar">
           <slot name="header"></slot>
-          ${this.#renderFilter(t)}
+          ${t ? this.#renderFilter(t) : nothing}
         </div>
-        ${this.#renderBody(t)}
+        ${t ? this.#renderBody(t) : this.#renderSkeleton()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `
@@ -240,11 +246,12 @@ export class PorticoOrderList extends LitElement {
     return this.controller.error?.status === 0 && navigator.onLine === false
   }
 
-  #renderSkeleton(t: Messages) {
+  /** The loading placeholder; without `t` while the messages themselves load. */
+  #renderSkeleton(t?: Messages) {
     const rows = Math.min(this.controller.query.pageSize, 6)
     return html`
       <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loadingOrders}</span>
+        ${t ? html`<span class="sr-only">${t.loadingOrders}</span>` : nothing}
         ${Array.from(
           { length: rows + 1 },
           () => html`
@@ -342,8 +349,8 @@ export class PorticoOrderList extends LitElement {
     await this.controller.setStatus(status)
     const { state, items, query } = this.controller
     if (query.status !== status) return // superseded by a newer choice
-    if (state === 'ready' || state === 'empty')
-      this.#announce(this.#localize.messages.ordersShown(items.length))
+    const t = this.#localize.messages
+    if (t && (state === 'ready' || state === 'empty')) this.#announce(t.ordersShown(items.length))
   }
 
   async #onLoadMore(event: Event) {
@@ -352,7 +359,8 @@ export class PorticoOrderList extends LitElement {
     const firstNew = this.controller.items.length
     const added = await this.controller.loadMore()
     if (!added) return
-    this.#announce(this.#localize.messages.loadedMoreOrders(added))
+    const t = this.#localize.messages
+    if (t) this.#announce(t.loadedMoreOrders(added))
     await this.updateComplete
     // The button disappears with the last page; keep focus in the table.
     if (!button.isConnected || !this.controller.hasMore) this.#numberButton(firstNew)?.focus()

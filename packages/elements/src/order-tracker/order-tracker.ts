@@ -2,7 +2,7 @@ import { consume } from '@lit/context'
 import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
 import { LiveEventsController, type LiveState } from '../live/live-events.controller.js'
 import { orderStatusBadge, orderStatusLabel, orderStatusStyles } from '../orders/order-status.js'
 import type { Order, OrderStatus, PortalClient, Shipment } from '../portal-client.js'
@@ -12,7 +12,10 @@ import { icon, icons } from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import { OrderTrackerController } from './order-tracker.controller.js'
 import { orderTrackerStyles } from './order-tracker.styles.js'
+import { orderTrackerCatalogue, type OrderTrackerMessages } from './order-tracker.messages.js'
 import { timelineSteps, type TimelineStep } from './timeline.js'
+
+type Messages = SharedMessages & OrderTrackerMessages
 
 /** `detail` of `portico-order-cancelled`. */
 export interface OrderCancelledDetail {
@@ -127,7 +130,7 @@ export class PorticoOrderTracker extends LitElement {
       ),
     onStatusChange: (order, previous) => {
       const t = this.#localize.messages
-      this.#announce(t.orderNowStatus(order.number, orderStatusLabel(t, order.status)))
+      if (t) this.#announce(t.orderNowStatus(order.number, orderStatusLabel(t, order.status)))
       this.dispatchEvent(
         new CustomEvent<OrderStatusChangeDetail>('portico-order-status-change', {
           detail: { order, previous },
@@ -145,7 +148,10 @@ export class PorticoOrderTracker extends LitElement {
     onOpen: () => void this.controller.refresh(),
   })
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: orderTrackerCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
 
   /** Whether live updates are arriving: `off`, `connecting` or `live`. */
   get liveState(): LiveState {
@@ -181,10 +187,10 @@ export class PorticoOrderTracker extends LitElement {
   protected override render() {
     const t = this.#localize.messages
     const { state } = this.controller
-    const busy = state === 'loading' || state === 'idle'
+    const busy = !t || state === 'loading' || state === 'idle'
     return html`
       <div part="base" class="frame base" lang=${this.#localize.locale} aria-busy=${busy}>
-        ${this.#renderBody(t)}
+        ${t ? this.#renderBody(t) : this.#renderSkeleton()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `
@@ -236,10 +242,11 @@ export class PorticoOrderTracker extends LitElement {
     `
   }
 
-  #renderSkeleton(t: Messages) {
+  /** The loading placeholder; without `t` while the messages themselves load. */
+  #renderSkeleton(t?: Messages) {
     return html`
       <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loadingOrder}</span>
+        ${t ? html`<span class="sr-only">${t.loadingOrder}</span>` : nothing}
         <div class="skeleton-head" aria-hidden="true">
           <span class="bone bone--title"></span>
           <span class="bone"></span><span class="bone"></span><span class="bone"></span>

@@ -2,7 +2,7 @@ import { consume } from '@lit/context'
 import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
 import type { CatalogProduct, Order, PortalClient } from '../portal-client.js'
 import type { OrderSelectDetail } from '../order-list/order-list.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
@@ -12,6 +12,9 @@ import { tokenStyles } from '../theme/tokens.js'
 import { firstQuantity, priceBreakFor, stepQuantity } from './quantity.js'
 import { QuickOrderController, type CartLine, type OrderDetails } from './quick-order.controller.js'
 import { quickOrderStyles } from './quick-order.styles.js'
+import { quickOrderCatalogue, type QuickOrderMessages } from './quick-order.messages.js'
+
+type Messages = SharedMessages & QuickOrderMessages
 
 /** `detail` of the `portico-order-placed` event. */
 export interface OrderPlacedDetail {
@@ -101,7 +104,10 @@ export class PorticoQuickOrder extends LitElement {
   /** The data logic: catalog, credit, lines, placing. */
   readonly controller = new QuickOrderController(this)
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: quickOrderCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
 
   /** The optional details typed in the review step. */
   @state() protected details: OrderDetails = { poNumber: '', requestedDate: '', note: '' }
@@ -131,24 +137,26 @@ export class PorticoQuickOrder extends LitElement {
   protected override render() {
     const t = this.#localize.messages
     const { catalog, step } = this.controller
-    const busy = catalog.state === 'loading' || catalog.state === 'idle'
+    const busy = !t || catalog.state === 'loading' || catalog.state === 'idle'
     return html`
       <div part="base" class="frame base" lang=${this.#localize.locale} aria-busy=${busy}>
         <div part="toolbar" class="toolbar">
           <slot name="header"></slot>
-          ${this.#renderPriceList(t)}
+          ${t ? this.#renderPriceList(t) : nothing}
         </div>
         ${
-          catalog.state === 'unauthorized' || catalog.state === 'forbidden'
-            ? this.#renderLocked(
-                t,
-                catalog.state === 'unauthorized' ? t.unauthorized : t.productsForbidden,
-              )
-            : step === 'placed'
-              ? this.#renderPlaced(t)
-              : step === 'edit'
-                ? this.#renderEdit(t)
-                : this.#renderReview(t)
+          !t
+            ? this.#renderSkeleton()
+            : catalog.state === 'unauthorized' || catalog.state === 'forbidden'
+              ? this.#renderLocked(
+                  t,
+                  catalog.state === 'unauthorized' ? t.unauthorized : t.productsForbidden,
+                )
+              : step === 'placed'
+                ? this.#renderPlaced(t)
+                : step === 'edit'
+                  ? this.#renderEdit(t)
+                  : this.#renderReview(t)
         }
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
@@ -280,10 +288,11 @@ export class PorticoQuickOrder extends LitElement {
     }
   }
 
-  #renderSkeleton(t: Messages) {
+  /** The loading placeholder; without `t` while the messages themselves load. */
+  #renderSkeleton(t?: Messages) {
     return html`
       <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loadingProducts}</span>
+        ${t ? html`<span class="sr-only">${t.loadingProducts}</span>` : nothing}
         ${Array.from(
           { length: 5 },
           () => html`
@@ -771,18 +780,20 @@ export class PorticoQuickOrder extends LitElement {
     void this.controller.catalog.search(this.searchText).then(() => {
       const { catalog } = this.controller
       if (catalog.query.q !== searched || catalog.searchPending) return
-      if (catalog.state === 'ready' || catalog.state === 'empty')
+      const t = this.#localize.messages
+      if (t && (catalog.state === 'ready' || catalog.state === 'empty'))
         this.#announce(
           catalog.state === 'empty' && searched
-            ? this.#localize.messages.noProductsFor(searched)
-            : this.#localize.messages.productsShown(catalog.items.length),
+            ? t.noProductsFor(searched)
+            : t.productsShown(catalog.items.length),
         )
     })
   }
 
   async #onLoadMore() {
     const added = await this.controller.catalog.loadMore()
-    if (added) this.#announce(this.#localize.messages.loadedMoreProducts(added))
+    const t = this.#localize.messages
+    if (t && added) this.#announce(t.loadedMoreProducts(added))
   }
 
   #step(product: CatalogProduct, direction: 1 | -1) {
@@ -830,7 +841,8 @@ export class PorticoQuickOrder extends LitElement {
     if (!order) return
     this.details = { poNumber: '', requestedDate: '', note: '' }
     this.#focusStep = true
-    this.#announce(this.#localize.messages.orderPlacedTitle(order.number))
+    const t = this.#localize.messages
+    if (t) this.#announce(t.orderPlacedTitle(order.number))
     this.dispatchEvent(
       new CustomEvent<OrderPlacedDetail>('portico-order-placed', {
         detail: { order },
