@@ -25,8 +25,6 @@ export {
 export { orderStatuses, orderStatusLabel } from './orders/order-status.js'
 export type { FailureState, RequestError } from './request-error.js'
 export { LocalizeController, type LocalizeOptions } from './i18n/localize.controller.js'
-export { createFormatters, minorUnitDigits, type Formatters } from './i18n/formatters.js'
-export { languages, resolveLocale, type Language, type ResolvedLocale } from './i18n/languages.js'
 export { defineCatalogue, type Catalogue } from './i18n/catalogue.js'
 export { sharedCatalogue, type SharedMessages } from './i18n/shared.messages.js'
 export {
