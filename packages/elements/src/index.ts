@@ -22,6 +22,7 @@ export {
   type LiveEventsOptions,
   type LiveState,
 } from './live/live-events.controller.js'
+export { invoiceStatusLabel } from './invoices/invoice-status.js'
 export { orderStatuses, orderStatusLabel } from './orders/order-status.js'
 export type { FailureState, RequestError } from './request-error.js'
 export { LocalizeController, type LocalizeOptions } from './i18n/localize.controller.js'

@@ -1,4 +1,9 @@
-import { createFormatters, LocalizeController, sharedCatalogue } from '@portico/elements'
+import {
+  createFormatters,
+  invoiceStatusLabel,
+  LocalizeController,
+  sharedCatalogue,
+} from '@portico/elements'
 import { PortalApiError, unwrap, type PortalClient, type Schemas } from '@portico/sdk'
 import { html, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
@@ -15,13 +20,6 @@ type Load =
   | { state: 'ready'; invoice: Invoice }
   | { state: 'not-found' }
   | { state: 'error'; error: PortalApiError }
-
-const statusKey = {
-  open: 'statusOpen',
-  overdue: 'statusOverdue',
-  paid: 'statusPaid',
-  void: 'statusVoid',
-} as const
 
 /** One invoice, `/invoices/{id}`: header facts, lines, totals — `GET /v1/invoices/{id}`. */
 export class InvoiceView extends ShellView {
@@ -99,7 +97,7 @@ export class InvoiceView extends ShellView {
         ${
           load.state === 'ready' && elements
             ? html`<span class="badge badge--${load.invoice.status}"
-                >${elements[statusKey[load.invoice.status]]}</span
+                >${invoiceStatusLabel(elements, load.invoice.status)}</span
               >`
             : nothing
         }

@@ -1,14 +1,15 @@
 import { defineCatalogue } from '../i18n/catalogue.js'
 import { sharedCatalogue } from '../i18n/shared.messages.js'
+import type { CursorListMessages } from '../list/cursor-list.messages.js'
 import { messages as en } from './locales/en.js'
 
 /**
- * What `<portico-order-list>` alone shows or announces. Each
- * file in `locales/` implements this interface, so the compiler refuses a
- * language with a missing key; `i18n.test.ts` checks the same at run time.
- * Strings other elements show too are in `SharedMessages`.
+ * What `<portico-order-list>` alone shows or announces, its list states
+ * included. Each file in `locales/` implements this interface, so the
+ * compiler refuses a language with a missing key; `i18n.test.ts` checks the
+ * same at run time. Strings other elements show too are in `SharedMessages`.
  */
-export interface OrderListMessages {
+export interface OrderListMessages extends CursorListMessages {
   /** The status filter option that shows every order ("All", agreeing with "orders"). */
   orderStatusAll: string
   /** Caption of the order table. */
@@ -17,14 +18,6 @@ export interface OrderListMessages {
   columnPlaced: string
   columnPoNumber: string
   columnErpNumber: string
-  loadingOrders: string
-  ordersEmpty: string
-  ordersEmptyFiltered: string
-  ordersLoadError: string
-  ordersOffline: string
-  ordersForbidden: string
-  ordersShown: (count: number) => string
-  loadedMoreOrders: (count: number) => string
 }
 
 /**

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context'
-import { html, LitElement, nothing, type PropertyValues } from 'lit'
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
 import type { SharedMessages } from '../i18n/shared.messages.js'
@@ -7,8 +7,16 @@ import { LiveEventsController, type LiveState } from '../live/live-events.contro
 import { orderStatusBadge, orderStatusLabel, orderStatusStyles } from '../orders/order-status.js'
 import type { Order, OrderStatus, PortalClient, Shipment } from '../portal-client.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
-import { baseStyles } from '../theme/base.styles.js'
-import { icon, icons } from '../theme/icons.js'
+import { bannerStyles, baseStyles, fieldStyles } from '../theme/base.styles.js'
+import {
+  alertIcon,
+  boxIcon,
+  checkIcon,
+  crossIcon,
+  icon,
+  lockIcon,
+  truckIcon,
+} from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import { OrderTrackerController } from './order-tracker.controller.js'
 import { orderTrackerStyles } from './order-tracker.styles.js'
@@ -96,7 +104,14 @@ export type OrderStatusChangeEvent = CustomEvent<OrderStatusChangeDetail>
  * @cssprop --portico-space-4 - Frame padding.
  */
 export class PorticoOrderTracker extends LitElement {
-  static override styles = [tokenStyles, baseStyles, orderStatusStyles, orderTrackerStyles]
+  static override styles = [
+    tokenStyles,
+    baseStyles,
+    fieldStyles,
+    bannerStyles,
+    orderStatusStyles,
+    orderTrackerStyles,
+  ]
 
   /** The order to show (`ord_…`). */
   @property({ attribute: 'order-id' }) orderId?: string
@@ -203,15 +218,15 @@ export class PorticoOrderTracker extends LitElement {
       case 'loading':
         return this.#renderSkeleton(t)
       case 'not-found':
-        return this.#message(icons.box, t.orderNotFound, false)
+        return this.#message(boxIcon, t.orderNotFound, false)
       case 'unauthorized':
-        return this.#message(icons.lock, t.unauthorized)
+        return this.#message(lockIcon, t.unauthorized)
       case 'forbidden':
-        return this.#message(icons.lock, t.orderForbidden)
+        return this.#message(lockIcon, t.orderForbidden)
       case 'error':
         return html`
           <div part="error" class="message message--error" role="alert">
-            ${icon(icons.alert)}
+            ${icon(alertIcon)}
             <p class="message-title">${t.orderLoadError}</p>
             ${
               error?.problem?.requestId
@@ -233,7 +248,7 @@ export class PorticoOrderTracker extends LitElement {
     }
   }
 
-  #message(paths: (typeof icons)[keyof typeof icons], text: string, isError = true) {
+  #message(paths: TemplateResult<2>, text: string, isError = true) {
     return html`
       <div part="error" class="message ${isError ? 'message--error' : ''}" role="alert">
         ${icon(paths)}
@@ -375,11 +390,11 @@ export class PorticoOrderTracker extends LitElement {
     )
     const mark =
       step.state === 'stopped'
-        ? icons.x
+        ? crossIcon
         : step.state === 'done'
-          ? icons.check
+          ? checkIcon
           : step.state === 'partial'
-            ? icons.truck
+            ? truckIcon
             : null
     return html`
       <li
@@ -439,7 +454,7 @@ export class PorticoOrderTracker extends LitElement {
     return html`
       <article part="shipment" class="shipment">
         <div class="shipment-head">
-          ${icon(icons.truck)}
+          ${icon(truckIcon)}
           <div>
             <p class="shipment-carrier">${shipment.carrier}</p>
             <p class="hint">

@@ -3,11 +3,22 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
 import type { SharedMessages } from '../i18n/shared.messages.js'
+import { clampPageSize } from '../list/cursor-list.controller.js'
 import type { CatalogProduct, Order, PortalClient } from '../portal-client.js'
 import type { OrderSelectDetail } from '../order-list/order-list.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
-import { baseStyles } from '../theme/base.styles.js'
-import { icon, icons } from '../theme/icons.js'
+import { bannerStyles, baseStyles, fieldStyles } from '../theme/base.styles.js'
+import {
+  alertIcon,
+  boxIcon,
+  checkIcon,
+  crossIcon,
+  icon,
+  lockIcon,
+  minusIcon,
+  plusIcon,
+  searchIcon,
+} from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import { firstQuantity, priceBreakFor, stepQuantity } from './quantity.js'
 import { QuickOrderController, type CartLine, type OrderDetails } from './quick-order.controller.js'
@@ -85,7 +96,7 @@ export type OrderPlacedEvent = CustomEvent<OrderPlacedDetail>
  * @cssprop --portico-space-4 - Cell padding (inline), frame padding.
  */
 export class PorticoQuickOrder extends LitElement {
-  static override styles = [tokenStyles, baseStyles, quickOrderStyles]
+  static override styles = [tokenStyles, baseStyles, fieldStyles, bannerStyles, quickOrderStyles]
 
   /** Products loaded per request (1–100). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 20
@@ -122,9 +133,7 @@ export class PorticoQuickOrder extends LitElement {
   #focusStep = false
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const pageSize = Number.isInteger(this.pageSize)
-      ? Math.min(Math.max(this.pageSize, 1), 100)
-      : 20
+    const pageSize = clampPageSize(this.pageSize)
     this.controller.configure({ client: this.client ?? this.portico?.client, pageSize })
   }
 
@@ -173,7 +182,7 @@ export class PorticoQuickOrder extends LitElement {
   #renderLocked(t: Messages, text: string) {
     return html`
       <div part="error" class="message message--error" role="alert">
-        ${icon(icons.lock)}
+        ${icon(lockIcon)}
         <p class="message-title">${text}</p>
       </div>
     `
@@ -225,7 +234,7 @@ export class PorticoQuickOrder extends LitElement {
       <div class="search" part="search">
         <label class="label" for="search">${t.searchProducts}</label>
         <div class="search-field">
-          ${icon(icons.search)}
+          ${icon(searchIcon)}
           <input
             id="search"
             class="input"
@@ -249,7 +258,7 @@ export class PorticoQuickOrder extends LitElement {
       case 'error':
         return html`
           <div part="error" class="message message--error" role="alert">
-            ${icon(icons.alert)}
+            ${icon(alertIcon)}
             <p class="message-title">${t.productsLoadError}</p>
             ${
               catalog.error?.problem?.requestId
@@ -271,7 +280,7 @@ export class PorticoQuickOrder extends LitElement {
       case 'empty':
         return html`
           <div part="empty" class="message">
-            ${icon(icons.box)}
+            ${icon(boxIcon)}
             <p>
               ${
                 catalog.query.q
@@ -397,7 +406,7 @@ export class PorticoQuickOrder extends LitElement {
             ?disabled=${!line?.quantity}
             @click=${() => this.#step(product, -1)}
           >
-            ${icon(icons.minus)}
+            ${icon(minusIcon)}
           </button>
           <input
             part="quantity-input"
@@ -422,7 +431,7 @@ export class PorticoQuickOrder extends LitElement {
             aria-label=${t.increaseQuantity(product.name)}
             @click=${() => this.#step(product, 1)}
           >
-            ${icon(icons.plus)}
+            ${icon(plusIcon)}
           </button>
         </div>
         ${
@@ -510,7 +519,7 @@ export class PorticoQuickOrder extends LitElement {
                         aria-label=${t.removeLine(line.product.name)}
                         @click=${() => this.#remove(line)}
                       >
-                        ${icon(icons.x)}
+                        ${icon(crossIcon)}
                       </button>
                     </li>
                   `,
@@ -737,7 +746,7 @@ export class PorticoQuickOrder extends LitElement {
     const l = this.#localize
     return html`
       <section part="success" class="success" aria-labelledby="placed-heading">
-        ${icon(icons.check, 'success-icon')}
+        ${icon(checkIcon, 'success-icon')}
         <h3 id="placed-heading" tabindex="-1" data-step-heading>
           ${t.orderPlacedTitle(order.number)}
         </h3>

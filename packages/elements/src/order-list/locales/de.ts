@@ -7,14 +7,15 @@ export const messages: OrderListMessages = {
   columnPlaced: 'Aufgegeben am',
   columnPoNumber: 'Ihre Bestell-Nr.',
   columnErpNumber: 'Auftrags-Nr.',
-  loadingOrders: 'Bestellungen werden geladen …',
-  ordersEmpty: 'Sie haben noch keine Bestellungen.',
-  ordersEmptyFiltered: 'Keine Bestellungen mit diesem Status.',
-  ordersLoadError: 'Ihre Bestellungen konnten nicht geladen werden.',
-  ordersOffline:
+  loading: 'Bestellungen werden geladen …',
+  empty: 'Sie haben noch keine Bestellungen.',
+  emptyFiltered: 'Keine Bestellungen mit diesem Status.',
+  loadError: 'Ihre Bestellungen konnten nicht geladen werden.',
+  offline:
     'Sie sind offline. Ihre Bestellungen werden geladen, sobald die Verbindung wieder steht.',
-  ordersForbidden: 'Sie haben keine Berechtigung, Bestellungen anzuzeigen.',
-  ordersShown: (count) => (count === 1 ? '1 Bestellung' : `${count} Bestellungen`),
-  loadedMoreOrders: (count) =>
+  forbidden: 'Sie haben keine Berechtigung, Bestellungen anzuzeigen.',
+  loadMoreError: 'Weitere Bestellungen konnten nicht geladen werden.',
+  shown: (count) => (count === 1 ? '1 Bestellung' : `${count} Bestellungen`),
+  loadedMore: (count) =>
     count === 1 ? '1 weitere Bestellung geladen' : `${count} weitere Bestellungen geladen`,
 }

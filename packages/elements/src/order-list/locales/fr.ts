@@ -8,14 +8,15 @@ export const messages: OrderListMessages = {
   columnPlaced: 'Passée le',
   columnPoNumber: 'Votre n°',
   columnErpNumber: 'Réf. fournisseur',
-  loadingOrders: 'Chargement des commandes…',
-  ordersEmpty: 'Vous n’avez encore passé aucune commande.',
-  ordersEmptyFiltered: 'Aucune commande n’a ce statut.',
-  ordersLoadError: 'Impossible de charger vos commandes.',
-  ordersOffline: 'Vous êtes hors ligne. Vos commandes se chargeront dès le retour de la connexion.',
-  ordersForbidden: 'Vous n’avez pas l’autorisation de consulter les commandes.',
-  ordersShown: (count) => (count <= 1 ? `${count} commande` : `${count} commandes`),
-  loadedMoreOrders: (count) =>
+  loading: 'Chargement des commandes…',
+  empty: 'Vous n’avez encore passé aucune commande.',
+  emptyFiltered: 'Aucune commande n’a ce statut.',
+  loadError: 'Impossible de charger vos commandes.',
+  offline: 'Vous êtes hors ligne. Vos commandes se chargeront dès le retour de la connexion.',
+  forbidden: 'Vous n’avez pas l’autorisation de consulter les commandes.',
+  loadMoreError: 'Impossible de charger d’autres commandes.',
+  shown: (count) => (count <= 1 ? `${count} commande` : `${count} commandes`),
+  loadedMore: (count) =>
     count <= 1
       ? `${count} commande supplémentaire chargée`
       : `${count} commandes supplémentaires chargées`,

@@ -7,13 +7,14 @@ export const messages: OrderListMessages = {
   columnPlaced: 'Inviato il',
   columnPoNumber: 'Tuo n. ordine',
   columnErpNumber: 'Rif. fornitore',
-  loadingOrders: 'Caricamento degli ordini…',
-  ordersEmpty: 'Non hai ancora nessun ordine.',
-  ordersEmptyFiltered: 'Nessun ordine ha questo stato.',
-  ordersLoadError: 'Impossibile caricare gli ordini.',
-  ordersOffline: 'Sei offline. Gli ordini verranno caricati quando la connessione tornerà.',
-  ordersForbidden: 'Non hai l’autorizzazione per visualizzare gli ordini.',
-  ordersShown: (count) => (count === 1 ? '1 ordine' : `${count} ordini`),
-  loadedMoreOrders: (count) =>
+  loading: 'Caricamento degli ordini…',
+  empty: 'Non hai ancora nessun ordine.',
+  emptyFiltered: 'Nessun ordine ha questo stato.',
+  loadError: 'Impossibile caricare gli ordini.',
+  offline: 'Sei offline. Gli ordini verranno caricati quando la connessione tornerà.',
+  forbidden: 'Non hai l’autorizzazione per visualizzare gli ordini.',
+  loadMoreError: 'Impossibile caricare altri ordini.',
+  shown: (count) => (count === 1 ? '1 ordine' : `${count} ordini`),
+  loadedMore: (count) =>
     count === 1 ? '1 altro ordine caricato' : `Altri ${count} ordini caricati`,
 }
