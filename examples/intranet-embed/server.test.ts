@@ -47,7 +47,10 @@ describe('the intranet embeds Portico through an embed session', () => {
     assert.match(provider['client-secret'] ?? '', /^pes_/)
     assert.equal(provider['base-url'], portico.baseUrl)
     assert.equal(provider.locale, 'de')
-    assert.ok(html.includes(`<script type="module" src="${portico.baseUrl}/cdn/portico.js">`))
+    assert.ok(
+      html.includes(`<script type="module" src="${portico.baseUrl}/cdn/invoice-list.js">`),
+      'the invoices page loads the invoice list’s own CDN file',
+    )
     assert.ok(html.includes('<portico-invoice-list'))
     assert.ok(!html.includes(portico.operatorKey), 'the operator key never reaches the browser')
     const csp = response.headers.get('content-security-policy') ?? ''
@@ -156,14 +159,24 @@ describe('the intranet embeds Portico through an embed session', () => {
     assert.equal((await fetch(`${intranet.origin}/portico-session?fuer=admin`)).status, 404)
   })
 
-  test('the CDN bundle is loadable as a module script from the intranet origin', async () => {
-    const response = await fetch(`${portico.baseUrl}/cdn/portico.js`, {
-      headers: { origin: intranet.origin },
-    })
-    assert.equal(response.status, 200)
-    assert.match(response.headers.get('content-type') ?? '', /javascript/)
-    const allowed = response.headers.get('access-control-allow-origin')
-    assert.ok(allowed === '*' || allowed === intranet.origin)
+  test('the CDN files and their German chunks are loadable as module scripts from the intranet origin', async () => {
+    const load = async (path: string) => {
+      const response = await fetch(`${portico.baseUrl}/cdn/${path}`, {
+        headers: { origin: intranet.origin },
+      })
+      assert.equal(response.status, 200, path)
+      assert.match(response.headers.get('content-type') ?? '', /javascript/, path)
+      const allowed = response.headers.get('access-control-allow-origin')
+      assert.ok(allowed === '*' || allowed === intranet.origin, path)
+      return response.text()
+    }
+    await load('portico.js')
+    await load('quick-order.js')
+    const invoiceList = await load('invoice-list.js')
+    // German, the intranet's language, arrives in chunks the file imports on demand.
+    const german = [...invoiceList.matchAll(/"\.\/(chunks\/[\w-]+\.de-[\w-]+\.js)"/g)]
+    assert.equal(german.length, 2, 'the invoice list’s German and the shared German')
+    for (const [, chunk] of german) await load(chunk!)
   })
 })
 

@@ -1,7 +1,7 @@
 import '@portico/elements'
 import {
-  catalogues,
-  resolveLocale,
+  invoiceListCatalogue,
+  type InvoiceListMessages,
   type InvoiceStatusFilter,
   type PortalClient,
 } from '@portico/elements'
@@ -14,6 +14,7 @@ import {
   type FakeAccount,
   type FakeScenario,
 } from '../fake-api/fake-portico-api.js'
+import { messagesIn } from './story-helpers.js'
 
 /** Each locale shows the demo account that would really use it. */
 const accountByLocale: Record<string, FakeAccount> = {
@@ -25,7 +26,7 @@ const accountByLocale: Record<string, FakeAccount> = {
 }
 
 /** The heading a host page would put in the `header` slot, in the story's language. */
-const title = (locale: string | undefined) => catalogues[resolveLocale(locale).language].invoices
+const title = (loaded: Record<string, unknown>) => (loaded.messages as InvoiceListMessages).invoices
 
 interface InvoiceListArgs {
   status: InvoiceStatusFilter
@@ -55,7 +56,8 @@ const meta: Meta<InvoiceListArgs> = {
     header: true,
     scenario: (account) => ({ kind: 'invoices', invoices: fakeInvoices(account, 24) }),
   },
-  render: ({ status, pageSize, header, scenario }, { globals }) => {
+  loaders: [messagesIn(invoiceListCatalogue)],
+  render: ({ status, pageSize, header, scenario }, { globals, loaded }) => {
     const locale = (globals.locale as string | undefined) ?? 'en'
     const client: PortalClient = fakePortalClient(scenario(accountByLocale[locale]!))
     return html`
@@ -67,7 +69,7 @@ const meta: Meta<InvoiceListArgs> = {
         @portico-invoice-select=${(event: CustomEvent) =>
           console.info('portico-invoice-select', event.detail.invoice)}
       >
-        ${header ? html`<h2 slot="header">${title(locale)}</h2>` : nothing}
+        ${header ? html`<h2 slot="header">${title(loaded)}</h2>` : nothing}
       </portico-invoice-list>
     `
   },
@@ -85,7 +87,7 @@ export const Loaded: Story = {}
  * `client-secret`).
  */
 export const InProvider: Story = {
-  render: ({ pageSize, header, scenario }, { globals }) => {
+  render: ({ pageSize, header, scenario }, { globals, loaded }) => {
     const locale = (globals.locale as string | undefined) ?? 'en'
     return html`
       <portico-provider
@@ -93,7 +95,7 @@ export const InProvider: Story = {
         locale=${locale}
       >
         <portico-invoice-list page-size=${pageSize}>
-          ${header ? html`<h2 slot="header">${title(locale)}</h2>` : nothing}
+          ${header ? html`<h2 slot="header">${title(loaded)}</h2>` : nothing}
         </portico-invoice-list>
       </portico-provider>
     `
@@ -121,12 +123,12 @@ export const Empty: Story = {
 /** The `empty` slot replaces the built-in message. */
 export const EmptyWithSlot: Story = {
   args: { scenario: () => ({ kind: 'invoices', invoices: [] }) },
-  render: ({ header }, { globals }) => html`
+  render: ({ header }, { globals, loaded }) => html`
     <portico-invoice-list
       .client=${fakePortalClient({ kind: 'invoices', invoices: [] })}
       locale=${(globals.locale as string | undefined) ?? 'en'}
     >
-      ${header ? html`<h2 slot="header">${title(globals.locale as string)}</h2>` : nothing}
+      ${header ? html`<h2 slot="header">${title(loaded)}</h2>` : nothing}
       <p slot="empty">Your first invoice is issued when your first order ships.</p>
     </portico-invoice-list>
   `,

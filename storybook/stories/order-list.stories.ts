@@ -1,10 +1,14 @@
 import '@portico/elements'
-import { catalogues, resolveLocale, type OrderStatusFilter } from '@portico/elements'
+import {
+  orderListCatalogue,
+  type OrderListMessages,
+  type OrderStatusFilter,
+} from '@portico/elements'
 import type { Meta, StoryObj } from '@storybook/web-components-vite'
 import { html } from 'lit'
 import { fakePortalClient, type FakeScenario } from '../fake-api/fake-portico-api.js'
 import { fakeOrders } from '../fake-api/fake-ordering.js'
-import { accountByLocale, localeOf, orderingState } from './story-helpers.js'
+import { accountByLocale, localeOf, messagesIn, orderingState } from './story-helpers.js'
 
 interface OrderListArgs {
   status: OrderStatusFilter
@@ -40,7 +44,8 @@ const meta: Meta<OrderListArgs> = {
     pageSize: 10,
     scenario: (locale) => ({ kind: 'portal', ordering: orderingState(locale) }),
   },
-  render: ({ status, pageSize, scenario }, { globals }) => {
+  loaders: [messagesIn(orderListCatalogue)],
+  render: ({ status, pageSize, scenario }, { globals, loaded }) => {
     const locale = localeOf(globals)
     return html`
       <portico-order-list
@@ -51,7 +56,7 @@ const meta: Meta<OrderListArgs> = {
         @portico-order-select=${(event: CustomEvent) =>
           console.info('portico-order-select', event.detail.order)}
       >
-        <h2 slot="header">${catalogues[resolveLocale(locale).language].orders}</h2>
+        <h2 slot="header">${(loaded.messages as OrderListMessages).orders}</h2>
       </portico-order-list>
     `
   },

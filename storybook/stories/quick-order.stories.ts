@@ -1,11 +1,15 @@
 import '@portico/elements'
-import { catalogues, resolveLocale, type PorticoQuickOrder } from '@portico/elements'
+import {
+  quickOrderCatalogue,
+  type PorticoQuickOrder,
+  type QuickOrderMessages,
+} from '@portico/elements'
 import type { Meta, StoryObj } from '@storybook/web-components-vite'
 import { html } from 'lit'
 import { ref } from 'lit/directives/ref.js'
 import { fakePortalClient, type FakeScenario } from '../fake-api/fake-portico-api.js'
 import { fakeCredit, rolePermissions, type FakeOrderingState } from '../fake-api/fake-ordering.js'
-import { localeOf, orderingState, whenCatalogLoaded } from './story-helpers.js'
+import { localeOf, messagesIn, orderingState, whenCatalogLoaded } from './story-helpers.js'
 
 type Steps = (element: PorticoQuickOrder) => Promise<void> | void
 
@@ -47,9 +51,10 @@ const meta: Meta<QuickOrderArgs> = {
     steps: { table: { disable: true } },
   },
   args: { pageSize: 10, scenario: portal() },
-  render: ({ pageSize, scenario, steps }, { globals }) => {
+  loaders: [messagesIn(quickOrderCatalogue)],
+  render: ({ pageSize, scenario, steps }, { globals, loaded }) => {
     const locale = localeOf(globals)
-    const title = catalogues[resolveLocale(locale).language].products
+    const title = (loaded.messages as QuickOrderMessages).products
     return html`
       <portico-quick-order
         .client=${fakePortalClient(scenario(locale))}

@@ -3,7 +3,7 @@
  * fresh fake ordering state per render, and a way to put an element into a
  * state a person would reach by typing (quantities, a review, a placed order).
  */
-import type { PorticoQuickOrder } from '@portico/elements'
+import { resolveLocale, type Catalogue, type PorticoQuickOrder } from '@portico/elements'
 import { fakeAccounts, type FakeAccount } from '../fake-api/fake-portico-api.js'
 import {
   fakeCatalog,
@@ -24,6 +24,17 @@ export const accountByLocale: Record<string, FakeAccount> = {
 
 export function localeOf(globals: Record<string, unknown>): string {
   return (globals.locale as string | undefined) ?? 'en'
+}
+
+/**
+ * A story loader giving `loaded.messages`: an element's messages in the
+ * story's language, for the headings a host page would write around it.
+ * (Every language but English loads on demand.)
+ */
+export function messagesIn<M extends object>(catalogue: Catalogue<M>) {
+  return async ({ globals }: { globals: Record<string, unknown> }) => ({
+    messages: await catalogue.load(resolveLocale(localeOf(globals)).language),
+  })
 }
 
 /** A buyer's ordering state for the locale's account; `changes` tailors it. */

@@ -1,11 +1,12 @@
 /**
  * Shows the invoice picked in the embedded list in the intranet's sidebar —
  * the host page listening to a Portico event (`portico-invoice-select`) and
- * formatting with Portico's own `Intl` formatters from the CDN bundle.
+ * formatting with Portico's own `Intl` formatters from the CDN file the page
+ * loaded (the same module: importing it again runs nothing twice).
  */
 const target = document.getElementById('auswahl')
 const provider = document.querySelector('portico-provider')
-const bundle = await import(`${provider.getAttribute('base-url')}/cdn/portico.js`).catch(
+const bundle = await import(`${provider.getAttribute('base-url')}/cdn/invoice-list.js`).catch(
   () => undefined, // portico-fallback.js tells the reader
 )
 const format = bundle?.createFormatters('de')

@@ -111,7 +111,7 @@ export function invoicesPage(options: {
     title: 'Lieferantenrechnungen',
     employee,
     current: '/',
-    head: `<script type="module" src="${escapeHtml(portico)}/cdn/portico.js"></script>
+    head: `<script type="module" src="${escapeHtml(portico)}/cdn/invoice-list.js"></script>
   <script type="module" src="/assets/portico-session.js"></script>
   <script type="module" src="/assets/invoice-selection.js"></script>
   <script type="module" src="/assets/portico-fallback.js"></script>`,
@@ -279,7 +279,7 @@ export function orderingPage(options: {
     employee,
     current: '/einkauf',
     scripts: [
-      `${portico}/cdn/portico.js`,
+      `${portico}/cdn/quick-order.js`,
       '/assets/portico-session.js',
       '/assets/order-selection.js',
       '/assets/portico-fallback.js',

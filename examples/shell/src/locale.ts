@@ -1,10 +1,4 @@
-import {
-  catalogues,
-  languages,
-  resolveLocale,
-  type Language,
-  type Messages,
-} from '@portico/elements'
+import { languages, resolveLocale, type Language } from '@portico/elements'
 import { shellCatalogues, type ShellMessages } from './i18n/index.js'
 
 export { languages, type Language }
@@ -53,10 +47,7 @@ export function rememberLanguage(language: Language, userId?: string) {
   if (userId) write(userKey(userId), language)
 }
 
-/** The shell's strings and the elements' (status names) for a language. */
-export function messagesFor(language: Language): {
-  t: ShellMessages
-  elements: Messages
-} {
-  return { t: shellCatalogues[language], elements: catalogues[language] }
+/** The shell's strings for a language. */
+export function messagesFor(language: Language): { t: ShellMessages } {
+  return { t: shellCatalogues[language] }
 }

@@ -22,18 +22,12 @@ export {
   type LiveEventsOptions,
   type LiveState,
 } from './live/live-events.controller.js'
+export { invoiceStatusLabel } from './invoices/invoice-status.js'
 export { orderStatuses, orderStatusLabel } from './orders/order-status.js'
 export type { FailureState, RequestError } from './request-error.js'
-export { LocalizeController } from './i18n/localize.controller.js'
-export { createFormatters, minorUnitDigits, type Formatters } from './i18n/formatters.js'
-export {
-  catalogues,
-  languages,
-  resolveLocale,
-  type Language,
-  type ResolvedLocale,
-} from './i18n/languages.js'
-export type { Messages } from './i18n/messages.js'
+export { LocalizeController, type LocalizeOptions } from './i18n/localize.controller.js'
+export { defineCatalogue, type Catalogue } from './i18n/catalogue.js'
+export { sharedCatalogue, type SharedMessages } from './i18n/shared.messages.js'
 export {
   darkTokens,
   lightTokens,

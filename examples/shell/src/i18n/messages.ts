@@ -1,9 +1,11 @@
 import type { Schemas } from '@portico/sdk'
 
 /**
- * Every string the shell itself shows. The invoice list brings its own
- * catalogue (`@portico/elements`); status names come from there too, so the
- * list and the detail page never disagree on a word.
+ * Every string the shell itself shows. The elements bring their own
+ * catalogues (`@portico/elements`); invoice status names and order titles
+ * come from there too (`sharedCatalogue`, `orderTrackerCatalogue`, read
+ * through a `LocalizeController`), so a list and a detail page never
+ * disagree on a word.
  */
 export interface ShellMessages {
   /** Name of the language in itself, for the locale switcher. */

@@ -1,8 +1,12 @@
-import { createFormatters } from '@portico/elements'
+import {
+  createFormatters,
+  invoiceStatusLabel,
+  LocalizeController,
+  sharedCatalogue,
+} from '@portico/elements'
 import { PortalApiError, unwrap, type PortalClient, type Schemas } from '@portico/sdk'
 import { html, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
-import { messagesFor } from '../locale.js'
 import { navigate } from '../router.js'
 import type { FromListState } from './invoices-view.js'
 import { renderNotFound } from './not-found-view.js'
@@ -17,19 +21,18 @@ type Load =
   | { state: 'not-found' }
   | { state: 'error'; error: PortalApiError }
 
-const statusKey = {
-  open: 'statusOpen',
-  overdue: 'statusOverdue',
-  paid: 'statusPaid',
-  void: 'statusVoid',
-} as const
-
 /** One invoice, `/invoices/{id}`: header facts, lines, totals — `GET /v1/invoices/{id}`. */
 export class InvoiceView extends ShellView {
   @property({ attribute: false }) client?: PortalClient
   @property() invoiceId = ''
 
   @state() protected load: Load = { state: 'loading' }
+
+  /** The elements' words for invoice statuses, so the list and this page agree. */
+  readonly #elements = new LocalizeController(this, {
+    catalogue: sharedCatalogue,
+    locale: () => this.language,
+  })
 
   #abort: AbortController | undefined
 
@@ -77,7 +80,7 @@ export class InvoiceView extends ShellView {
     const t = this.t
     const load = this.load
     if (load.state === 'not-found') return renderNotFound(t, t.invoiceNotFoundText)
-    const { elements } = messagesFor(this.language)
+    const elements = this.#elements.messages
     // One heading element through loading, error and ready, so focus stays on it.
     const title =
       load.state === 'ready'
@@ -92,9 +95,9 @@ export class InvoiceView extends ShellView {
       <div class="invoice-head">
         <h1 tabindex="-1">${title}</h1>
         ${
-          load.state === 'ready'
+          load.state === 'ready' && elements
             ? html`<span class="badge badge--${load.invoice.status}"
-                >${elements[statusKey[load.invoice.status]]}</span
+                >${invoiceStatusLabel(elements, load.invoice.status)}</span
               >`
             : nothing
         }

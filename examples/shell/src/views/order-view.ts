@@ -1,4 +1,9 @@
-import { catalogues, type OrderLoadEvent, type PorticoOrderTracker } from '@portico/elements'
+import {
+  LocalizeController,
+  orderTrackerCatalogue,
+  type OrderLoadEvent,
+  type PorticoOrderTracker,
+} from '@portico/elements'
 import type { PortalClient } from '@portico/sdk'
 import { html } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
@@ -21,8 +26,15 @@ export class OrderView extends ShellView {
 
   @query('portico-order-tracker') protected tracker?: PorticoOrderTracker
 
+  /** The tracker's words, so the document title says what its heading says. */
+  readonly #tracker = new LocalizeController(this, {
+    catalogue: orderTrackerCatalogue,
+    locale: () => this.language,
+  })
+
   override get pageTitle() {
-    return this.number ? catalogues[this.language].orderTitle(this.number) : this.t.ordersTitle
+    const t = this.#tracker.messages
+    return this.number && t ? t.orderTitle(this.number) : this.t.ordersTitle
   }
 
   /** Focus goes to the order's title once it has loaded (or to what is shown instead). */

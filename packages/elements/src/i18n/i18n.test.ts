@@ -1,55 +1,78 @@
 import { expect } from '@open-wc/testing'
+import * as elements from '../index.js'
+import { defineCatalogue, type Catalogue } from './catalogue.js'
 import { createFormatters, minorUnitDigits } from './formatters.js'
-import { catalogues, languages, resolveLocale } from './languages.js'
+import { languages, resolveLocale } from './languages.js'
+import { sharedCatalogue } from './shared.messages.js'
+
+/** Every catalogue the package exports: the shared one and each element's. */
+const catalogues = Object.entries(elements)
+  .filter(([name, value]) => name.endsWith('Catalogue') && typeof value === 'object')
+  .map(([name, value]) => [name, value as unknown as Catalogue<Record<string, unknown>>] as const)
+
+/** A message as text: a count or a name passed to a function message. */
+function sample(value: unknown): string {
+  return typeof value === 'function'
+    ? (value as (...args: unknown[]) => string)(3, '3', '3')
+    : String(value)
+}
 
 describe('message catalogues', () => {
-  const english = catalogues.en
-  const keys = Object.keys(english).sort()
+  it('are exported for the shared strings and each element', () => {
+    expect(catalogues.map(([name]) => name)).to.include.members([
+      'sharedCatalogue',
+      'invoiceListCatalogue',
+      'orderListCatalogue',
+      'orderTrackerCatalogue',
+      'quickOrderCatalogue',
+    ])
+  })
 
-  for (const language of languages) {
-    it(`${language} has every key, each of the same kind as English`, () => {
-      const messages = catalogues[language]
-      expect(Object.keys(messages).sort()).to.deep.equal(keys)
-      for (const key of keys) {
-        const value = messages[key as keyof typeof messages]
-        const reference = english[key as keyof typeof english]
-        expect(typeof value, key).to.equal(typeof reference)
-        const text =
-          typeof value === 'function'
-            ? (value as (...args: unknown[]) => string)(3, '3', '3')
-            : value
-        expect(text.trim(), key).not.to.equal('')
+  for (const [name, catalogue] of catalogues) {
+    describe(name, () => {
+      const english = catalogue.en
+      const keys = Object.keys(english).sort()
+
+      for (const language of languages) {
+        it(`${language} has every key, each of the same kind as English`, async () => {
+          const messages = await catalogue.load(language)
+          expect(Object.keys(messages).sort()).to.deep.equal(keys)
+          for (const key of keys) {
+            expect(typeof messages[key], key).to.equal(typeof english[key])
+            expect(sample(messages[key]).trim(), key).not.to.equal('')
+          }
+        })
       }
+
+      it('translates the interface rather than copying English', async () => {
+        // Words that really are the same in some languages ("Status", "Total",
+        // German "optional" and "Live", Indonesian "Subtotal").
+        const sharedWords = [
+          'statusFilter',
+          'columnStatus',
+          'columnTotal',
+          'optional',
+          'live',
+          'subtotal',
+        ]
+        for (const language of languages.filter((l) => l !== 'en')) {
+          const messages = await catalogue.load(language)
+          const copied = keys.filter(
+            (key) => typeof english[key] === 'string' && messages[key] === english[key],
+          )
+          expect(
+            copied.filter((key) => !sharedWords.includes(key)),
+            language,
+          ).to.deep.equal([])
+        }
+      })
     })
   }
 
-  it('translates the interface rather than copying English', () => {
-    for (const language of languages.filter((l) => l !== 'en')) {
-      const messages = catalogues[language]
-      const copied = keys.filter(
-        (key) =>
-          typeof english[key as keyof typeof english] === 'string' &&
-          messages[key as keyof typeof messages] === english[key as keyof typeof english],
-      )
-      // Words that really are the same in some languages ("Status", "Total",
-      // German "optional" and "Live", Indonesian "Subtotal").
-      const sharedWords = [
-        'statusFilter',
-        'columnStatus',
-        'columnTotal',
-        'optional',
-        'live',
-        'subtotal',
-      ]
-      expect(
-        copied.filter((key) => !sharedWords.includes(key)),
-        language,
-      ).to.deep.equal([])
-    }
-  })
+  const shared = () => Promise.all(languages.map((l) => sharedCatalogue.load(l)))
 
-  it('names every order status in every language', () => {
-    expect(languages.map((l) => catalogues[l].orderPartiallyShipped)).to.deep.equal([
+  it('names every order status in every language', async () => {
+    expect((await shared()).map((t) => t.orderPartiallyShipped)).to.deep.equal([
       'Partially shipped',
       'Teilweise versandt',
       'Expédiée en partie',
@@ -58,14 +81,83 @@ describe('message catalogues', () => {
     ])
   })
 
-  it('names every invoice status in every language', () => {
-    expect(languages.map((l) => catalogues[l].statusOverdue)).to.deep.equal([
+  it('names every invoice status in every language', async () => {
+    expect((await shared()).map((t) => t.statusOverdue)).to.deep.equal([
       'Overdue',
       'Überfällig',
       'En retard',
       'Scaduta',
       'Terlambat',
     ])
+  })
+
+  it('includes the shared strings in every element’s catalogue', async () => {
+    for (const [name, catalogue] of catalogues) {
+      for (const language of languages) {
+        const [messages, sharedMessages] = await Promise.all([
+          catalogue.load(language),
+          sharedCatalogue.load(language),
+        ])
+        for (const [key, value] of Object.entries(sharedMessages)) {
+          expect(messages[key], `${name} ${language} ${key}`).to.equal(value)
+        }
+      }
+    }
+  })
+})
+
+describe('defineCatalogue', () => {
+  /** A catalogue whose German module is fetched through `german()` (counted, and failing at will). */
+  function countedCatalogue(german: () => Promise<{ messages: { hello: string } }>) {
+    const never = () => new Promise<never>(() => {})
+    return defineCatalogue({
+      base: defineCatalogue({
+        en: { bye: 'Bye' },
+        load: {
+          de: async () => ({ messages: { bye: 'Tschüss' } }),
+          fr: never,
+          it: never,
+          id: never,
+        },
+      }),
+      en: { hello: 'Hello' },
+      load: { de: german, fr: never, it: never, id: never },
+    })
+  }
+
+  it('bundles English, merged over the base messages', () => {
+    const catalogue = countedCatalogue(() => Promise.reject(new Error('not used')))
+    expect(catalogue.en).to.deep.equal({ bye: 'Bye', hello: 'Hello' })
+    expect(catalogue.get('en')).to.equal(catalogue.en)
+    expect(catalogue.get('de')).to.equal(undefined)
+  })
+
+  it('loads another language once, on demand, shared by every caller', async () => {
+    let requests = 0
+    const catalogue = countedCatalogue(async () => {
+      requests += 1
+      return { messages: { hello: 'Hallo' } }
+    })
+    const [first, second] = await Promise.all([catalogue.load('de'), catalogue.load('de')])
+    expect(first).to.deep.equal({ bye: 'Tschüss', hello: 'Hallo' })
+    expect(second).to.equal(first)
+    expect(catalogue.get('de')).to.equal(first)
+    expect(await catalogue.load('de')).to.equal(first)
+    expect(requests).to.equal(1)
+  })
+
+  it('tries again after a module failed to load', async () => {
+    let online = false
+    const catalogue = countedCatalogue(async () => {
+      if (!online) throw new TypeError('Failed to fetch dynamically imported module')
+      return { messages: { hello: 'Hallo' } }
+    })
+    let failure: unknown
+    await catalogue.load('de').catch((error: unknown) => (failure = error))
+    expect(failure).to.be.instanceOf(TypeError)
+    expect(catalogue.get('de')).to.equal(undefined)
+    online = true
+    expect((await catalogue.load('de')).hello).to.equal('Hallo')
   })
 })
 

@@ -1,23 +1,8 @@
-import { de } from './locales/de.js'
-import { en } from './locales/en.js'
-import { fr } from './locales/fr.js'
-import { id } from './locales/id.js'
-import { it } from './locales/it.js'
-import type { Messages } from './messages.js'
-
 /** The languages the elements ship messages for. */
 export type Language = 'en' | 'de' | 'fr' | 'it' | 'id'
 
-/** Every catalogue, by language. Small enough to ship together: no loader, no build step. */
-export const catalogues: Readonly<Record<Language, Messages>> = Object.freeze({
-  en,
-  de,
-  fr,
-  it,
-  id,
-})
-
-export const languages = Object.freeze(Object.keys(catalogues) as Language[])
+/** Every language, English (the fallback) first. */
+export const languages: readonly Language[] = Object.freeze(['en', 'de', 'fr', 'it', 'id'])
 
 /** A locale the elements can render: a BCP 47 tag for `Intl` plus the message language. */
 export interface ResolvedLocale {
@@ -27,7 +12,7 @@ export interface ResolvedLocale {
 }
 
 function isLanguage(value: string): value is Language {
-  return Object.hasOwn(catalogues, value)
+  return (languages as readonly string[]).includes(value)
 }
 
 /**

@@ -3,6 +3,7 @@ import { PorticoInvoiceList } from './invoice-list.js'
 
 export * from './invoice-list.js'
 export * from './invoice-list.controller.js'
+export * from './invoice-list.messages.js'
 
 ensureContextRoot()
 if (!customElements.get('portico-invoice-list')) {

@@ -6,7 +6,8 @@ import {
   mintEmbedSession,
   type EmbedSession,
 } from '../../test/portico-api.js'
-import { catalogues, languages } from '../i18n/languages.js'
+import { languages } from '../i18n/languages.js'
+import { invoiceListCatalogue } from './invoice-list.messages.js'
 import '../index.js'
 import type { InvoiceListState } from './invoice-list.controller.js'
 import type { PorticoInvoiceList } from './invoice-list.js'
@@ -76,6 +77,42 @@ describe('<portico-invoice-list> against the API', () => {
       'Total',
       'Amount due',
     ])
+  })
+
+  it('shows no English while its German messages load, only the skeleton', async () => {
+    const german = await mintEmbedSession({ email: 'ap@brandt-maschinenbau.de' })
+    const list = document.createElement('portico-invoice-list')
+    const rendered: { text: string; skeleton: boolean }[] = []
+    list.addController({
+      hostUpdated: () =>
+        rendered.push({
+          text: text(shadow(list).querySelector('[part="base"]')) ?? '',
+          skeleton: Boolean(shadow(list).querySelector('[part="skeleton"]')),
+        }),
+    })
+    Object.assign(list, { locale: 'de', pageSize: 3, client: clientFor(german) })
+    const container = await fixture(html`<div></div>`)
+    container.append(list)
+    await settled(list)
+    await waitUntil(() => shadow(list).querySelector('thead'), 'no table in German')
+
+    expect(text(shadow(list).querySelector('caption'))).to.equal('Rechnungen')
+    const [english, deutsch] = await Promise.all([
+      invoiceListCatalogue.en,
+      invoiceListCatalogue.load('de'),
+    ])
+    const englishOnly = Object.entries(english)
+      .filter(([key, value]) => typeof value === 'string' && value !== deutsch[key as 'invoices'])
+      .map(([, value]) => value as string)
+    // Whole words: English "All" is no flash in German "Alle".
+    const words = (phrase: string) => ` ${phrase.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+    for (const { text: shown } of rendered) {
+      expect(
+        englishOnly.filter((phrase) => words(shown).includes(words(phrase))),
+        shown,
+      ).to.deep.equal([])
+    }
+    expect(rendered[0], 'the first render').to.deep.equal({ text: '', skeleton: true })
   })
 
   it('formats money and dates through Intl for the locale', async () => {
@@ -292,8 +329,9 @@ describe('<portico-invoice-list> against the API', () => {
     const list = await renderInProvider(german)
     for (const language of languages) {
       list.locale = language
-      await elementUpdated(list)
-      const messages = catalogues[language]
+      await elementUpdated(list) // the skeleton, until the language has arrived
+      await waitUntil(() => shadow(list).querySelector('thead'), `no table in ${language}`)
+      const messages = await invoiceListCatalogue.load(language)
       const headers = [...shadow(list).querySelectorAll('thead th')].map(text)
       expect(headers[0], language).to.equal(messages.columnNumber)
       expect(headers[5], language).to.equal(messages.columnAmountDue)

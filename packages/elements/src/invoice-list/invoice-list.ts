@@ -1,17 +1,30 @@
 import { consume } from '@lit/context'
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit'
+import { html, LitElement, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
+import {
+  invoiceStatusBadge,
+  invoiceStatusLabel,
+  invoiceStatusStyles,
+} from '../invoices/invoice-status.js'
+import { clampPageSize } from '../list/cursor-list.controller.js'
+import { cursorListStyles } from '../list/cursor-list.styles.js'
+import { CursorListView } from '../list/cursor-list.view.js'
 import type { InvoiceSummary, PortalClient } from '../portal-client.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
+import { baseStyles } from '../theme/base.styles.js'
+import { documentIcon } from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import {
   InvoiceListController,
   invoiceStatusFilters,
   type InvoiceStatusFilter,
 } from './invoice-list.controller.js'
+import { invoiceListCatalogue, type InvoiceListMessages } from './invoice-list.messages.js'
 import { invoiceListStyles } from './invoice-list.styles.js'
+
+type Messages = SharedMessages & InvoiceListMessages
 
 /** `detail` of the `portico-invoice-select` event. */
 export interface InvoiceSelectDetail {
@@ -25,34 +38,6 @@ export interface InvoiceFilterChangeDetail {
 
 export type InvoiceSelectEvent = CustomEvent<InvoiceSelectDetail>
 export type InvoiceFilterChangeEvent = CustomEvent<InvoiceFilterChangeDetail>
-
-type StatusMessage = 'statusAll' | 'statusOpen' | 'statusOverdue' | 'statusPaid' | 'statusVoid'
-
-const statusMessage: Record<InvoiceStatusFilter, StatusMessage> = {
-  all: 'statusAll',
-  open: 'statusOpen',
-  overdue: 'statusOverdue',
-  paid: 'statusPaid',
-  void: 'statusVoid',
-}
-
-const alertIcon = svg`<path d="M12 9v4m0 4h.01M10.3 3.9 2.4 17.5A2 2 0 0 0 4.1 20.5h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z"/>`
-const lockIcon = svg`<rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/>`
-const documentIcon = svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8Z"/><path d="M14 3v5h5M9 13h6M9 17h4"/>`
-
-function icon(paths: TemplateResult<2>) {
-  return html`<svg
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="1.75"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-  >
-    ${paths}
-  </svg>`
-}
 
 /**
  * @summary The signed-in customer's invoices: a filterable, paginated table
@@ -104,7 +89,13 @@ function icon(paths: TemplateResult<2>) {
  * @cssprop --portico-space-4 - Cell padding (inline), frame padding.
  */
 export class PorticoInvoiceList extends LitElement {
-  static override styles = [tokenStyles, invoiceListStyles]
+  static override styles = [
+    tokenStyles,
+    baseStyles,
+    cursorListStyles(36),
+    invoiceStatusStyles,
+    invoiceListStyles,
+  ]
 
   /** Show only invoices with this status; `all` shows every status. */
   @property({ reflect: true }) status: InvoiceStatusFilter = 'all'
@@ -132,49 +123,44 @@ export class PorticoInvoiceList extends LitElement {
   /** The data logic; read `state`, `items`, `nextCursor` from it. */
   readonly controller = new InvoiceListController(this)
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: invoiceListCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
 
-  /** Text of the polite live region. */
-  @state() protected announcement = ''
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('online', this.#onOnline)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    window.removeEventListener('online', this.#onOnline)
-  }
+  readonly #view = new CursorListView(this, {
+    list: this.controller,
+    localize: this.#localize,
+    emptyIcon: documentIcon,
+    filtered: () => {
+      const { status, issuedFrom, issuedTo } = this.controller.query
+      return status !== 'all' || Boolean(issuedFrom || issuedTo)
+    },
+    onSelect: (invoice) =>
+      this.dispatchEvent(
+        new CustomEvent<InvoiceSelectDetail>('portico-invoice-select', {
+          detail: { invoice },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
+  })
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const status = invoiceStatusFilters.includes(this.status) ? this.status : 'all'
-    const pageSize = Number.isInteger(this.pageSize)
-      ? Math.min(Math.max(this.pageSize, 1), 100)
-      : 20
     void this.controller.configure({
       client: this.client ?? this.portico?.client,
-      status,
-      pageSize,
+      status: invoiceStatusFilters.includes(this.status) ? this.status : 'all',
+      pageSize: clampPageSize(this.pageSize),
       issuedFrom: this.issuedFrom || undefined,
       issuedTo: this.issuedTo || undefined,
     })
   }
 
   protected override render() {
-    const t = this.#localize.messages
-    const { state } = this.controller
-    const busy = state === 'loading' || state === 'idle'
-    return html`
-      <div part="base" class="base" lang=${this.#localize.locale} aria-busy=${busy}>
-        <div part="toolbar" class="toolbar">
-          <slot name="header"></slot>
-          ${this.#renderFilter(t)}
-        </div>
-        ${this.#renderBody(t)}
-        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
-      </div>
-    `
+    return this.#view.render({
+      toolbar: (t) => this.#renderFilter(t),
+      table: (t) => this.#renderTable(t),
+    })
   }
 
   #renderFilter(t: Messages) {
@@ -191,7 +177,7 @@ export class PorticoInvoiceList extends LitElement {
                 .checked=${status === current}
                 @change=${this.#onFilterChange}
               />
-              <span>${t[statusMessage[status]]}</span>
+              <span>${status === 'all' ? t.statusAll : invoiceStatusLabel(t, status)}</span>
             </label>
           `,
         )}
@@ -199,84 +185,7 @@ export class PorticoInvoiceList extends LitElement {
     `
   }
 
-  #renderBody(t: Messages) {
-    const { state, error } = this.controller
-    switch (state) {
-      case 'idle':
-      case 'loading':
-        return this.#renderSkeleton(t)
-      case 'empty':
-        return html`
-          <div part="empty" class="message">
-            <slot name="empty">
-              ${icon(documentIcon)}
-              <p>${this.#isFiltered ? t.emptyFiltered : t.empty}</p>
-            </slot>
-          </div>
-        `
-      case 'error':
-        return html`
-          <div part="error" class="message message--error" role="alert">
-            ${icon(alertIcon)}
-            <p class="message-title">${this.#isOffline ? t.offline : t.loadError}</p>
-            ${
-              error?.problem?.requestId
-                ? html`<p class="reference">${t.errorReference(error.problem.requestId)}</p>`
-                : nothing
-            }
-            <button
-              part="retry"
-              class="button button--primary"
-              type="button"
-              @click=${this.#onRetry}
-            >
-              ${t.retry}
-            </button>
-          </div>
-        `
-      case 'unauthorized':
-      case 'forbidden':
-        return html`
-          <div part="error" class="message message--error" role="alert">
-            ${icon(lockIcon)}
-            <p class="message-title">${state === 'unauthorized' ? t.unauthorized : t.forbidden}</p>
-          </div>
-        `
-      case 'ready':
-        return this.#renderTable(t)
-    }
-  }
-
-  /** The last load failed without an answer while the browser reports no network. */
-  get #isOffline(): boolean {
-    return this.controller.error?.status === 0 && navigator.onLine === false
-  }
-
-  get #isFiltered(): boolean {
-    const { status, issuedFrom, issuedTo } = this.controller.query
-    return status !== 'all' || Boolean(issuedFrom || issuedTo)
-  }
-
-  #renderSkeleton(t: Messages) {
-    const rows = Math.min(this.controller.query.pageSize, 6)
-    return html`
-      <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loading}</span>
-        ${Array.from(
-          { length: rows + 1 },
-          () => html`
-            <div class="skeleton-row" aria-hidden="true">
-              <span class="bone"></span><span class="bone"></span><span class="bone"></span>
-              <span class="bone"></span><span class="bone"></span><span class="bone"></span>
-            </div>
-          `,
-        )}
-      </div>
-    `
-  }
-
   #renderTable(t: Messages) {
-    const { items, loadingMore, loadMoreError, hasMore } = this.controller
     const l = this.#localize
     return html`
       <div class="scroll">
@@ -290,37 +199,31 @@ export class PorticoInvoiceList extends LitElement {
               <th role="columnheader" scope="col">${t.columnIssueDate}</th>
               <th role="columnheader" scope="col">${t.columnDueDate}</th>
               <th role="columnheader" scope="col">${t.columnStatus}</th>
-              <th role="columnheader" scope="col" class="amount">${t.columnTotal}</th>
-              <th role="columnheader" scope="col" class="amount">${t.columnAmountDue}</th>
+              <th role="columnheader" scope="col" class="num">${t.columnTotal}</th>
+              <th role="columnheader" scope="col" class="num">${t.columnAmountDue}</th>
             </tr>
           </thead>
-          <tbody role="rowgroup" @click=${this.#onRowClick} @keydown=${this.#onRowKeydown}>
-            ${items.map(
+          <tbody role="rowgroup" @click=${this.#view.selectRow} @keydown=${this.#view.moveFocus}>
+            ${this.controller.items.map(
               (invoice, index) => html`
                 <tr part="row" role="row" data-index=${index}>
                   <th role="rowheader" scope="row">
-                    <button class="number" part="invoice-number" type="button">
+                    <button class="number link" part="invoice-number" type="button">
                       ${invoice.number}
                     </button>
                   </th>
-                  <td role="cell" class="date cell--issued">${l.date(invoice.issueDate)}</td>
-                  <td role="cell" class="date cell--due" data-label=${t.columnDueDate}>
+                  <td role="cell" class="muted cell--issued">${l.date(invoice.issueDate)}</td>
+                  <td role="cell" class="muted cell--due" data-label=${t.columnDueDate}>
                     ${l.date(invoice.dueDate)}
                   </td>
-                  <td role="cell">
-                    <span
-                      part="status-badge status-badge-${invoice.status}"
-                      class="badge badge--${invoice.status}"
-                      >${t[statusMessage[invoice.status]]}</span
-                    >
-                  </td>
-                  <td role="cell" part="amount" class="amount cell--total">
+                  <td role="cell">${invoiceStatusBadge(t, invoice.status)}</td>
+                  <td role="cell" part="amount" class="num cell--total">
                     ${l.money(invoice.total, invoice.currency)}
                   </td>
                   <td
                     role="cell"
                     part="amount"
-                    class="amount cell--amount-due ${invoice.amountDue === 0 ? 'amount--settled' : ''}"
+                    class="num cell--amount-due ${invoice.amountDue === 0 ? 'amount--settled' : ''}"
                   >
                     ${l.money(invoice.amountDue, invoice.currency)}
                   </td>
@@ -329,29 +232,6 @@ export class PorticoInvoiceList extends LitElement {
             )}
           </tbody>
         </table>
-      </div>
-      <div part="footer" class="footer">
-        <span>${t.shown(items.length)}</span>
-        ${
-          loadMoreError
-            ? html`<span class="footer-error" role="alert">${t.loadMoreError}</span>`
-            : nothing
-        }
-        ${
-          hasMore
-            ? html`
-                <button
-                  part="load-more"
-                  class="button"
-                  type="button"
-                  aria-disabled=${loadingMore}
-                  @click=${this.#onLoadMore}
-                >
-                  ${loadingMore ? t.loadingMore : t.loadMore}
-                </button>
-              `
-            : nothing
-        }
       </div>
     `
   }
@@ -367,76 +247,8 @@ export class PorticoInvoiceList extends LitElement {
       }),
     )
     await this.controller.setStatus(status)
-    const { state, items, query } = this.controller
-    if (query.status !== status) return // superseded by a newer choice
-    if (state === 'ready' || state === 'empty')
-      this.#announce(this.#localize.messages.shown(items.length))
-  }
-
-  async #onLoadMore(event: Event) {
-    if (this.controller.loadingMore) return
-    const button = event.currentTarget as HTMLElement
-    const firstNew = this.controller.items.length
-    const added = await this.controller.loadMore()
-    if (!added) return
-    this.#announce(this.#localize.messages.loadedMore(added))
-    await this.updateComplete
-    // The button disappears with the last page; keep focus in the table
-    // instead of dropping it to <body>.
-    if (!button.isConnected || !this.controller.hasMore) this.#numberButton(firstNew)?.focus()
-  }
-
-  /** Back online: try again what failed for want of a network. */
-  readonly #onOnline = () => {
-    const { state, error, loadMoreError } = this.controller
-    if ((state === 'error' && error?.status === 0) || loadMoreError?.status === 0) {
-      void this.controller.retry()
-    }
-  }
-
-  #onRetry() {
-    void this.controller.retry()
-  }
-
-  #onRowClick(event: MouseEvent) {
-    const row = (event.target as Element).closest('tr[data-index]')
-    const invoice = row && this.controller.items[Number(row.getAttribute('data-index'))]
-    if (!invoice) return
-    this.dispatchEvent(
-      new CustomEvent<InvoiceSelectDetail>('portico-invoice-select', {
-        detail: { invoice },
-        bubbles: true,
-        composed: true,
-      }),
-    )
-  }
-
-  /** Arrow keys move between invoice numbers, like a list; Tab still leaves the table. */
-  #onRowKeydown(event: KeyboardEvent) {
-    const keys: Record<string, (index: number, last: number) => number> = {
-      ArrowDown: (i, last) => Math.min(i + 1, last),
-      ArrowUp: (i) => Math.max(i - 1, 0),
-      Home: () => 0,
-      End: (_, last) => last,
-    }
-    const move = keys[event.key]
-    const row = (event.target as Element).closest('tr[data-index]')
-    if (!move || !row) return
-    event.preventDefault()
-    const next = move(Number(row.getAttribute('data-index')), this.controller.items.length - 1)
-    this.#numberButton(next)?.focus()
-  }
-
-  #numberButton(index: number): HTMLButtonElement | null | undefined {
-    return this.renderRoot.querySelector<HTMLButtonElement>(
-      `tr[data-index="${index}"] button.number`,
-    )
-  }
-
-  #announce(text: string) {
-    // A live region only speaks when its text changes: alternate a trailing
-    // invisible character so the same sentence twice is still announced.
-    this.announcement = this.announcement.endsWith('\u200b') ? text : `${text}\u200b`
+    // Unless a newer choice superseded this one, say how many rows it shows.
+    if (this.controller.query.status === status) this.#view.announceShown()
   }
 }
 

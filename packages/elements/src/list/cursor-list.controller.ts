@@ -28,6 +28,11 @@ export interface CursorListQuery {
   pageSize: number
 }
 
+/** A page size as every list route takes it: a whole number from 1 to 100, else the default 20. */
+export function clampPageSize(value: number): number {
+  return Number.isInteger(value) ? Math.min(Math.max(value, 1), 100) : 20
+}
+
 type Fetched<Item> = { data?: CursorPage<Item>; error?: unknown; response: Response }
 
 /**
@@ -36,8 +41,8 @@ type Fetched<Item> = { data?: CursorPage<Item>; error?: unknown; response: Respo
  * the client or the query changes, aborts a request whose answer is no
  * longer wanted, and maps 401/403 to states a UI can explain.
  *
- * A subclass names the route in {@link fetchPage}; `OrderListController`
- * and `CatalogController` are two.
+ * A subclass names the route in {@link fetchPage}; `InvoiceListController`,
+ * `OrderListController` and `CatalogController` are three.
  */
 export abstract class CursorListController<
   Item,

@@ -3,6 +3,7 @@ import { PorticoOrderList } from './order-list.js'
 
 export * from './order-list.js'
 export * from './order-list.controller.js'
+export * from './order-list.messages.js'
 
 ensureContextRoot()
 if (!customElements.get('portico-order-list')) {

@@ -1,21 +1,27 @@
 import { consume } from '@lit/context'
-import { html, LitElement, nothing, type PropertyValues } from 'lit'
+import { html, LitElement, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
+import { clampPageSize } from '../list/cursor-list.controller.js'
+import { cursorListStyles } from '../list/cursor-list.styles.js'
+import { CursorListView } from '../list/cursor-list.view.js'
 import { LiveEventsController, type LiveState } from '../live/live-events.controller.js'
 import { orderStatusBadge, orderStatusLabel, orderStatusStyles } from '../orders/order-status.js'
 import type { OrderSummary, PortalClient } from '../portal-client.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
-import { baseStyles } from '../theme/base.styles.js'
-import { icon, icons } from '../theme/icons.js'
+import { baseStyles, fieldStyles } from '../theme/base.styles.js'
+import { boxIcon } from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import {
   OrderListController,
   orderStatusFilters,
   type OrderStatusFilter,
 } from './order-list.controller.js'
+import { orderListCatalogue, type OrderListMessages } from './order-list.messages.js'
 import { orderListStyles } from './order-list.styles.js'
+
+type Messages = SharedMessages & OrderListMessages
 
 /** `detail` of the `portico-order-select` event. */
 export interface OrderSelectDetail {
@@ -82,7 +88,14 @@ export type OrderFilterChangeEvent = CustomEvent<OrderFilterChangeDetail>
  * @cssprop --portico-space-4 - Cell padding (inline), frame padding.
  */
 export class PorticoOrderList extends LitElement {
-  static override styles = [tokenStyles, baseStyles, orderStatusStyles, orderListStyles]
+  static override styles = [
+    tokenStyles,
+    baseStyles,
+    fieldStyles,
+    cursorListStyles(40),
+    orderStatusStyles,
+    orderListStyles,
+  ]
 
   /** Show only orders with this status; `all` shows every status. */
   @property({ reflect: true }) status: OrderStatusFilter = 'all'
@@ -112,57 +125,50 @@ export class PorticoOrderList extends LitElement {
     onEvent: async (event) => {
       const before = this.controller.items.find((order) => order.id === event.subjectId)
       const order = await this.controller.applyEvent(event)
-      if (order && before && before.status !== order.status) {
-        const t = this.#localize.messages
-        this.#announce(t.orderNowStatus(order.number, orderStatusLabel(t, order.status)))
+      const t = this.#localize.messages
+      if (t && order && before && before.status !== order.status) {
+        this.#view.announce(t.orderNowStatus(order.number, orderStatusLabel(t, order.status)))
       }
     },
   })
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: orderListCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
+
+  readonly #view = new CursorListView(this, {
+    list: this.controller,
+    localize: this.#localize,
+    emptyIcon: boxIcon,
+    filtered: () => this.controller.query.status !== 'all',
+    onSelect: (order) =>
+      this.dispatchEvent(
+        new CustomEvent<OrderSelectDetail>('portico-order-select', {
+          detail: { order },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
+  })
 
   /** Whether live updates are arriving: `off`, `connecting` or `live`. */
   get liveState(): LiveState {
     return this.#live.state
   }
 
-  /** Text of the polite live region. */
-  @state() protected announcement = ''
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('online', this.#onOnline)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    window.removeEventListener('online', this.#onOnline)
-  }
-
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const status = orderStatusFilters.includes(this.status) ? this.status : 'all'
-    const pageSize = Number.isInteger(this.pageSize)
-      ? Math.min(Math.max(this.pageSize, 1), 100)
-      : 20
     const client = this.client ?? this.portico?.client
-    void this.controller.configure({ client, status, pageSize })
+    void this.controller.configure({ client, status, pageSize: clampPageSize(this.pageSize) })
     this.#live.configure(client, this.liveUpdates !== 'off')
   }
 
   protected override render() {
-    const t = this.#localize.messages
-    const { state } = this.controller
-    const busy = state === 'loading' || state === 'idle'
-    return html`
-      <div part="base" class="frame base" lang=${this.#localize.locale} aria-busy=${busy}>
-        <div part="toolbar" class="toolbar">
-          <slot name="header"></slot>
-          ${this.#renderFilter(t)}
-        </div>
-        ${this.#renderBody(t)}
-        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
-      </div>
-    `
+    return this.#view.render({
+      toolbar: (t) => this.#renderFilter(t),
+      table: (t) => this.#renderTable(t),
+    })
   }
 
   #renderFilter(t: Messages) {
@@ -183,83 +189,7 @@ export class PorticoOrderList extends LitElement {
     `
   }
 
-  #renderBody(t: Messages) {
-    const { state, error } = this.controller
-    switch (state) {
-      case 'idle':
-      case 'loading':
-        return this.#renderSkeleton(t)
-      case 'empty':
-        return html`
-          <div part="empty" class="message">
-            <slot name="empty">
-              ${icon(icons.box)}
-              <p>
-                ${this.controller.query.status === 'all' ? t.ordersEmpty : t.ordersEmptyFiltered}
-              </p>
-            </slot>
-          </div>
-        `
-      case 'error':
-        return html`
-          <div part="error" class="message message--error" role="alert">
-            ${icon(icons.alert)}
-            <p class="message-title">${this.#isOffline ? t.ordersOffline : t.ordersLoadError}</p>
-            ${
-              error?.problem?.requestId
-                ? html`<p class="reference">${t.errorReference(error.problem.requestId)}</p>`
-                : nothing
-            }
-            <button
-              part="retry"
-              class="button button--primary"
-              type="button"
-              @click=${this.#onRetry}
-            >
-              ${t.retry}
-            </button>
-          </div>
-        `
-      case 'unauthorized':
-      case 'forbidden':
-        return html`
-          <div part="error" class="message message--error" role="alert">
-            ${icon(icons.lock)}
-            <p class="message-title">
-              ${state === 'unauthorized' ? t.unauthorized : t.ordersForbidden}
-            </p>
-          </div>
-        `
-      case 'ready':
-        return this.#renderTable(t)
-    }
-  }
-
-  /** The last load failed without an answer while the browser reports no network. */
-  get #isOffline(): boolean {
-    return this.controller.error?.status === 0 && navigator.onLine === false
-  }
-
-  #renderSkeleton(t: Messages) {
-    const rows = Math.min(this.controller.query.pageSize, 6)
-    return html`
-      <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loadingOrders}</span>
-        ${Array.from(
-          { length: rows + 1 },
-          () => html`
-            <div class="skeleton-row" aria-hidden="true">
-              <span class="bone"></span><span class="bone"></span><span class="bone"></span>
-              <span class="bone"></span><span class="bone"></span><span class="bone"></span>
-            </div>
-          `,
-        )}
-      </div>
-    `
-  }
-
   #renderTable(t: Messages) {
-    const { items, loadingMore, loadMoreError, hasMore } = this.controller
     const l = this.#localize
     return html`
       <div class="scroll">
@@ -277,8 +207,8 @@ export class PorticoOrderList extends LitElement {
               <th role="columnheader" scope="col" class="num">${t.columnTotal}</th>
             </tr>
           </thead>
-          <tbody role="rowgroup" @click=${this.#onRowClick} @keydown=${this.#onRowKeydown}>
-            ${items.map(
+          <tbody role="rowgroup" @click=${this.#view.selectRow} @keydown=${this.#view.moveFocus}>
+            ${this.controller.items.map(
               (order, index) => html`
                 <tr part="row" role="row" data-index=${index}>
                   <th role="rowheader" scope="row">
@@ -303,29 +233,6 @@ export class PorticoOrderList extends LitElement {
           </tbody>
         </table>
       </div>
-      <div part="footer" class="footer">
-        <span>${t.ordersShown(items.length)}</span>
-        ${
-          loadMoreError
-            ? html`<span class="field-error" role="alert">${t.ordersLoadError}</span>`
-            : nothing
-        }
-        ${
-          hasMore
-            ? html`
-                <button
-                  part="load-more"
-                  class="button"
-                  type="button"
-                  aria-disabled=${loadingMore}
-                  @click=${this.#onLoadMore}
-                >
-                  ${loadingMore ? t.loadingMore : t.loadMore}
-                </button>
-              `
-            : nothing
-        }
-      </div>
     `
   }
 
@@ -340,75 +247,8 @@ export class PorticoOrderList extends LitElement {
       }),
     )
     await this.controller.setStatus(status)
-    const { state, items, query } = this.controller
-    if (query.status !== status) return // superseded by a newer choice
-    if (state === 'ready' || state === 'empty')
-      this.#announce(this.#localize.messages.ordersShown(items.length))
-  }
-
-  async #onLoadMore(event: Event) {
-    if (this.controller.loadingMore) return
-    const button = event.currentTarget as HTMLElement
-    const firstNew = this.controller.items.length
-    const added = await this.controller.loadMore()
-    if (!added) return
-    this.#announce(this.#localize.messages.loadedMoreOrders(added))
-    await this.updateComplete
-    // The button disappears with the last page; keep focus in the table.
-    if (!button.isConnected || !this.controller.hasMore) this.#numberButton(firstNew)?.focus()
-  }
-
-  /** Back online: try again what failed for want of a network. */
-  readonly #onOnline = () => {
-    const { state, error, loadMoreError } = this.controller
-    if ((state === 'error' && error?.status === 0) || loadMoreError?.status === 0) {
-      void this.controller.retry()
-    }
-  }
-
-  #onRetry() {
-    void this.controller.retry()
-  }
-
-  #onRowClick(event: MouseEvent) {
-    const row = (event.target as Element).closest('tr[data-index]')
-    const order = row && this.controller.items[Number(row.getAttribute('data-index'))]
-    if (!order) return
-    this.dispatchEvent(
-      new CustomEvent<OrderSelectDetail>('portico-order-select', {
-        detail: { order },
-        bubbles: true,
-        composed: true,
-      }),
-    )
-  }
-
-  /** Arrow keys move between order numbers, like a list; Tab still leaves the table. */
-  #onRowKeydown(event: KeyboardEvent) {
-    const keys: Record<string, (index: number, last: number) => number> = {
-      ArrowDown: (i, last) => Math.min(i + 1, last),
-      ArrowUp: (i) => Math.max(i - 1, 0),
-      Home: () => 0,
-      End: (_, last) => last,
-    }
-    const move = keys[event.key]
-    const row = (event.target as Element).closest('tr[data-index]')
-    if (!move || !row) return
-    event.preventDefault()
-    const next = move(Number(row.getAttribute('data-index')), this.controller.items.length - 1)
-    this.#numberButton(next)?.focus()
-  }
-
-  #numberButton(index: number): HTMLButtonElement | null | undefined {
-    return this.renderRoot.querySelector<HTMLButtonElement>(
-      `tr[data-index="${index}"] button.number`,
-    )
-  }
-
-  #announce(text: string) {
-    // A live region only speaks when its text changes: alternate a trailing
-    // invisible character so the same sentence twice is still announced.
-    this.announcement = this.announcement.endsWith('\u200b') ? text : `${text}\u200b`
+    // Unless a newer choice superseded this one, say how many rows it shows.
+    if (this.controller.query.status === status) this.#view.announceShown()
   }
 }
 

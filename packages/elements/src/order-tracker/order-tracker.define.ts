@@ -3,6 +3,7 @@ import { PorticoOrderTracker } from './order-tracker.js'
 
 export * from './order-tracker.js'
 export * from './order-tracker.controller.js'
+export * from './order-tracker.messages.js'
 export * from './timeline.js'
 
 ensureContextRoot()

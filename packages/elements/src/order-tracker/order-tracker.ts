@@ -1,18 +1,29 @@
 import { consume } from '@lit/context'
-import { html, LitElement, nothing, type PropertyValues } from 'lit'
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
 import { LiveEventsController, type LiveState } from '../live/live-events.controller.js'
 import { orderStatusBadge, orderStatusLabel, orderStatusStyles } from '../orders/order-status.js'
 import type { Order, OrderStatus, PortalClient, Shipment } from '../portal-client.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
-import { baseStyles } from '../theme/base.styles.js'
-import { icon, icons } from '../theme/icons.js'
+import { bannerStyles, baseStyles, fieldStyles } from '../theme/base.styles.js'
+import {
+  alertIcon,
+  boxIcon,
+  checkIcon,
+  crossIcon,
+  icon,
+  lockIcon,
+  truckIcon,
+} from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import { OrderTrackerController } from './order-tracker.controller.js'
 import { orderTrackerStyles } from './order-tracker.styles.js'
+import { orderTrackerCatalogue, type OrderTrackerMessages } from './order-tracker.messages.js'
 import { timelineSteps, type TimelineStep } from './timeline.js'
+
+type Messages = SharedMessages & OrderTrackerMessages
 
 /** `detail` of `portico-order-cancelled`. */
 export interface OrderCancelledDetail {
@@ -93,7 +104,14 @@ export type OrderStatusChangeEvent = CustomEvent<OrderStatusChangeDetail>
  * @cssprop --portico-space-4 - Frame padding.
  */
 export class PorticoOrderTracker extends LitElement {
-  static override styles = [tokenStyles, baseStyles, orderStatusStyles, orderTrackerStyles]
+  static override styles = [
+    tokenStyles,
+    baseStyles,
+    fieldStyles,
+    bannerStyles,
+    orderStatusStyles,
+    orderTrackerStyles,
+  ]
 
   /** The order to show (`ord_…`). */
   @property({ attribute: 'order-id' }) orderId?: string
@@ -127,7 +145,7 @@ export class PorticoOrderTracker extends LitElement {
       ),
     onStatusChange: (order, previous) => {
       const t = this.#localize.messages
-      this.#announce(t.orderNowStatus(order.number, orderStatusLabel(t, order.status)))
+      if (t) this.#announce(t.orderNowStatus(order.number, orderStatusLabel(t, order.status)))
       this.dispatchEvent(
         new CustomEvent<OrderStatusChangeDetail>('portico-order-status-change', {
           detail: { order, previous },
@@ -145,7 +163,10 @@ export class PorticoOrderTracker extends LitElement {
     onOpen: () => void this.controller.refresh(),
   })
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: orderTrackerCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
 
   /** Whether live updates are arriving: `off`, `connecting` or `live`. */
   get liveState(): LiveState {
@@ -181,10 +202,10 @@ export class PorticoOrderTracker extends LitElement {
   protected override render() {
     const t = this.#localize.messages
     const { state } = this.controller
-    const busy = state === 'loading' || state === 'idle'
+    const busy = !t || state === 'loading' || state === 'idle'
     return html`
       <div part="base" class="frame base" lang=${this.#localize.locale} aria-busy=${busy}>
-        ${this.#renderBody(t)}
+        ${t ? this.#renderBody(t) : this.#renderSkeleton()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `
@@ -197,15 +218,15 @@ export class PorticoOrderTracker extends LitElement {
       case 'loading':
         return this.#renderSkeleton(t)
       case 'not-found':
-        return this.#message(icons.box, t.orderNotFound, false)
+        return this.#message(boxIcon, t.orderNotFound, false)
       case 'unauthorized':
-        return this.#message(icons.lock, t.unauthorized)
+        return this.#message(lockIcon, t.unauthorized)
       case 'forbidden':
-        return this.#message(icons.lock, t.orderForbidden)
+        return this.#message(lockIcon, t.orderForbidden)
       case 'error':
         return html`
           <div part="error" class="message message--error" role="alert">
-            ${icon(icons.alert)}
+            ${icon(alertIcon)}
             <p class="message-title">${t.orderLoadError}</p>
             ${
               error?.problem?.requestId
@@ -227,7 +248,7 @@ export class PorticoOrderTracker extends LitElement {
     }
   }
 
-  #message(paths: (typeof icons)[keyof typeof icons], text: string, isError = true) {
+  #message(paths: TemplateResult<2>, text: string, isError = true) {
     return html`
       <div part="error" class="message ${isError ? 'message--error' : ''}" role="alert">
         ${icon(paths)}
@@ -236,10 +257,11 @@ export class PorticoOrderTracker extends LitElement {
     `
   }
 
-  #renderSkeleton(t: Messages) {
+  /** The loading placeholder; without `t` while the messages themselves load. */
+  #renderSkeleton(t?: Messages) {
     return html`
       <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loadingOrder}</span>
+        ${t ? html`<span class="sr-only">${t.loadingOrder}</span>` : nothing}
         <div class="skeleton-head" aria-hidden="true">
           <span class="bone bone--title"></span>
           <span class="bone"></span><span class="bone"></span><span class="bone"></span>
@@ -368,11 +390,11 @@ export class PorticoOrderTracker extends LitElement {
     )
     const mark =
       step.state === 'stopped'
-        ? icons.x
+        ? crossIcon
         : step.state === 'done'
-          ? icons.check
+          ? checkIcon
           : step.state === 'partial'
-            ? icons.truck
+            ? truckIcon
             : null
     return html`
       <li
@@ -432,7 +454,7 @@ export class PorticoOrderTracker extends LitElement {
     return html`
       <article part="shipment" class="shipment">
         <div class="shipment-head">
-          ${icon(icons.truck)}
+          ${icon(truckIcon)}
           <div>
             <p class="shipment-carrier">${shipment.carrier}</p>
             <p class="hint">

@@ -1,5 +1,5 @@
 import { css, html } from 'lit'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
 import type { OrderStatus } from '../portal-client.js'
 
 /** Every order status, in the order an order moves through them; the two ends last. */
@@ -36,7 +36,7 @@ const statusMessage: Record<OrderStatus, StatusMessage> = {
 }
 
 /** The localised name of an order status. */
-export function orderStatusLabel(t: Messages, status: OrderStatus): string {
+export function orderStatusLabel(t: SharedMessages, status: OrderStatus): string {
   return t[statusMessage[status]]
 }
 
@@ -44,7 +44,7 @@ export function orderStatusLabel(t: Messages, status: OrderStatus): string {
  * A status badge, exposed as `status-badge` and `status-badge-<status>`.
  * Its colours come from {@link orderStatusStyles}.
  */
-export function orderStatusBadge(t: Messages, status: OrderStatus) {
+export function orderStatusBadge(t: SharedMessages, status: OrderStatus) {
   return html`<span part="status-badge status-badge-${status}" class="badge badge--${status}"
     >${orderStatusLabel(t, status)}</span
   >`

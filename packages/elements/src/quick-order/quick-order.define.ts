@@ -3,6 +3,7 @@ import { PorticoQuickOrder } from './quick-order.js'
 
 export * from './quick-order.js'
 export * from './quick-order.controller.js'
+export * from './quick-order.messages.js'
 export * from './catalog.controller.js'
 export * from './credit.controller.js'
 export * from './quantity.js'

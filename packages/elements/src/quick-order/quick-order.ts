@@ -2,16 +2,30 @@ import { consume } from '@lit/context'
 import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
-import type { Messages } from '../i18n/messages.js'
+import type { SharedMessages } from '../i18n/shared.messages.js'
+import { clampPageSize } from '../list/cursor-list.controller.js'
 import type { CatalogProduct, Order, PortalClient } from '../portal-client.js'
 import type { OrderSelectDetail } from '../order-list/order-list.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
-import { baseStyles } from '../theme/base.styles.js'
-import { icon, icons } from '../theme/icons.js'
+import { bannerStyles, baseStyles, fieldStyles } from '../theme/base.styles.js'
+import {
+  alertIcon,
+  boxIcon,
+  checkIcon,
+  crossIcon,
+  icon,
+  lockIcon,
+  minusIcon,
+  plusIcon,
+  searchIcon,
+} from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import { firstQuantity, priceBreakFor, stepQuantity } from './quantity.js'
 import { QuickOrderController, type CartLine, type OrderDetails } from './quick-order.controller.js'
 import { quickOrderStyles } from './quick-order.styles.js'
+import { quickOrderCatalogue, type QuickOrderMessages } from './quick-order.messages.js'
+
+type Messages = SharedMessages & QuickOrderMessages
 
 /** `detail` of the `portico-order-placed` event. */
 export interface OrderPlacedDetail {
@@ -82,7 +96,7 @@ export type OrderPlacedEvent = CustomEvent<OrderPlacedDetail>
  * @cssprop --portico-space-4 - Cell padding (inline), frame padding.
  */
 export class PorticoQuickOrder extends LitElement {
-  static override styles = [tokenStyles, baseStyles, quickOrderStyles]
+  static override styles = [tokenStyles, baseStyles, fieldStyles, bannerStyles, quickOrderStyles]
 
   /** Products loaded per request (1–100). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 20
@@ -101,7 +115,10 @@ export class PorticoQuickOrder extends LitElement {
   /** The data logic: catalog, credit, lines, placing. */
   readonly controller = new QuickOrderController(this)
 
-  readonly #localize = new LocalizeController(this, () => this.locale ?? this.portico?.locale)
+  readonly #localize = new LocalizeController(this, {
+    catalogue: quickOrderCatalogue,
+    locale: () => this.locale ?? this.portico?.locale,
+  })
 
   /** The optional details typed in the review step. */
   @state() protected details: OrderDetails = { poNumber: '', requestedDate: '', note: '' }
@@ -116,9 +133,7 @@ export class PorticoQuickOrder extends LitElement {
   #focusStep = false
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const pageSize = Number.isInteger(this.pageSize)
-      ? Math.min(Math.max(this.pageSize, 1), 100)
-      : 20
+    const pageSize = clampPageSize(this.pageSize)
     this.controller.configure({ client: this.client ?? this.portico?.client, pageSize })
   }
 
@@ -131,24 +146,26 @@ export class PorticoQuickOrder extends LitElement {
   protected override render() {
     const t = this.#localize.messages
     const { catalog, step } = this.controller
-    const busy = catalog.state === 'loading' || catalog.state === 'idle'
+    const busy = !t || catalog.state === 'loading' || catalog.state === 'idle'
     return html`
       <div part="base" class="frame base" lang=${this.#localize.locale} aria-busy=${busy}>
         <div part="toolbar" class="toolbar">
           <slot name="header"></slot>
-          ${this.#renderPriceList(t)}
+          ${t ? this.#renderPriceList(t) : nothing}
         </div>
         ${
-          catalog.state === 'unauthorized' || catalog.state === 'forbidden'
-            ? this.#renderLocked(
-                t,
-                catalog.state === 'unauthorized' ? t.unauthorized : t.productsForbidden,
-              )
-            : step === 'placed'
-              ? this.#renderPlaced(t)
-              : step === 'edit'
-                ? this.#renderEdit(t)
-                : this.#renderReview(t)
+          !t
+            ? this.#renderSkeleton()
+            : catalog.state === 'unauthorized' || catalog.state === 'forbidden'
+              ? this.#renderLocked(
+                  t,
+                  catalog.state === 'unauthorized' ? t.unauthorized : t.productsForbidden,
+                )
+              : step === 'placed'
+                ? this.#renderPlaced(t)
+                : step === 'edit'
+                  ? this.#renderEdit(t)
+                  : this.#renderReview(t)
         }
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
@@ -165,7 +182,7 @@ export class PorticoQuickOrder extends LitElement {
   #renderLocked(t: Messages, text: string) {
     return html`
       <div part="error" class="message message--error" role="alert">
-        ${icon(icons.lock)}
+        ${icon(lockIcon)}
         <p class="message-title">${text}</p>
       </div>
     `
@@ -217,7 +234,7 @@ export class PorticoQuickOrder extends LitElement {
       <div class="search" part="search">
         <label class="label" for="search">${t.searchProducts}</label>
         <div class="search-field">
-          ${icon(icons.search)}
+          ${icon(searchIcon)}
           <input
             id="search"
             class="input"
@@ -241,7 +258,7 @@ export class PorticoQuickOrder extends LitElement {
       case 'error':
         return html`
           <div part="error" class="message message--error" role="alert">
-            ${icon(icons.alert)}
+            ${icon(alertIcon)}
             <p class="message-title">${t.productsLoadError}</p>
             ${
               catalog.error?.problem?.requestId
@@ -263,7 +280,7 @@ export class PorticoQuickOrder extends LitElement {
       case 'empty':
         return html`
           <div part="empty" class="message">
-            ${icon(icons.box)}
+            ${icon(boxIcon)}
             <p>
               ${
                 catalog.query.q
@@ -280,10 +297,11 @@ export class PorticoQuickOrder extends LitElement {
     }
   }
 
-  #renderSkeleton(t: Messages) {
+  /** The loading placeholder; without `t` while the messages themselves load. */
+  #renderSkeleton(t?: Messages) {
     return html`
       <div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loadingProducts}</span>
+        ${t ? html`<span class="sr-only">${t.loadingProducts}</span>` : nothing}
         ${Array.from(
           { length: 5 },
           () => html`
@@ -388,7 +406,7 @@ export class PorticoQuickOrder extends LitElement {
             ?disabled=${!line?.quantity}
             @click=${() => this.#step(product, -1)}
           >
-            ${icon(icons.minus)}
+            ${icon(minusIcon)}
           </button>
           <input
             part="quantity-input"
@@ -413,7 +431,7 @@ export class PorticoQuickOrder extends LitElement {
             aria-label=${t.increaseQuantity(product.name)}
             @click=${() => this.#step(product, 1)}
           >
-            ${icon(icons.plus)}
+            ${icon(plusIcon)}
           </button>
         </div>
         ${
@@ -501,7 +519,7 @@ export class PorticoQuickOrder extends LitElement {
                         aria-label=${t.removeLine(line.product.name)}
                         @click=${() => this.#remove(line)}
                       >
-                        ${icon(icons.x)}
+                        ${icon(crossIcon)}
                       </button>
                     </li>
                   `,
@@ -728,7 +746,7 @@ export class PorticoQuickOrder extends LitElement {
     const l = this.#localize
     return html`
       <section part="success" class="success" aria-labelledby="placed-heading">
-        ${icon(icons.check, 'success-icon')}
+        ${icon(checkIcon, 'success-icon')}
         <h3 id="placed-heading" tabindex="-1" data-step-heading>
           ${t.orderPlacedTitle(order.number)}
         </h3>
@@ -771,18 +789,20 @@ export class PorticoQuickOrder extends LitElement {
     void this.controller.catalog.search(this.searchText).then(() => {
       const { catalog } = this.controller
       if (catalog.query.q !== searched || catalog.searchPending) return
-      if (catalog.state === 'ready' || catalog.state === 'empty')
+      const t = this.#localize.messages
+      if (t && (catalog.state === 'ready' || catalog.state === 'empty'))
         this.#announce(
           catalog.state === 'empty' && searched
-            ? this.#localize.messages.noProductsFor(searched)
-            : this.#localize.messages.productsShown(catalog.items.length),
+            ? t.noProductsFor(searched)
+            : t.productsShown(catalog.items.length),
         )
     })
   }
 
   async #onLoadMore() {
     const added = await this.controller.catalog.loadMore()
-    if (added) this.#announce(this.#localize.messages.loadedMoreProducts(added))
+    const t = this.#localize.messages
+    if (t && added) this.#announce(t.loadedMoreProducts(added))
   }
 
   #step(product: CatalogProduct, direction: 1 | -1) {
@@ -830,7 +850,8 @@ export class PorticoQuickOrder extends LitElement {
     if (!order) return
     this.details = { poNumber: '', requestedDate: '', note: '' }
     this.#focusStep = true
-    this.#announce(this.#localize.messages.orderPlacedTitle(order.number))
+    const t = this.#localize.messages
+    if (t) this.#announce(t.orderPlacedTitle(order.number))
     this.dispatchEvent(
       new CustomEvent<OrderPlacedDetail>('portico-order-placed', {
         detail: { order },

@@ -1,10 +1,12 @@
 import { css } from 'lit'
 
 /**
- * What the ordering elements share: the frame, buttons, form fields, status
- * badges, banners, the empty/error message and the loading skeleton — the
- * invoice list's look, written once. Private token properties only
- * (`--_color-text`, …, resolved by `tokenStyles`), never a literal colour.
+ * What every element shares: the frame, the toolbar, buttons and links,
+ * status badges, the empty/error message and the loading skeleton. Form
+ * fields ({@link fieldStyles}) and banners ({@link bannerStyles}) are apart,
+ * for the elements that have them — a list carries neither. Private token
+ * properties only (`--_color-text`, …, resolved by `tokenStyles`), never a
+ * literal colour.
  */
 export const baseStyles = css`
   :host {
@@ -88,8 +90,7 @@ export const baseStyles = css`
   }
 
   .button:focus-visible,
-  .link:focus-visible,
-  .input:focus-visible {
+  .link:focus-visible {
     outline: 2px solid var(--_color-primary);
     outline-offset: 2px;
   }
@@ -142,84 +143,6 @@ export const baseStyles = css`
 
   .link:hover {
     text-decoration: underline;
-  }
-
-  /* Form fields */
-
-  .field {
-    display: grid;
-    gap: var(--_space-1);
-    font-size: var(--_font-size-sm);
-  }
-
-  .field > label,
-  .label {
-    font-weight: 600;
-  }
-
-  .input {
-    box-sizing: border-box;
-    min-height: 2.25rem;
-    padding: var(--_space-1) var(--_space-2);
-    border: 1px solid color-mix(in srgb, var(--_color-border) 50%, var(--_color-muted));
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    font: inherit;
-    font-size: var(--_font-size-sm);
-  }
-
-  .input[aria-invalid='true'] {
-    border-color: var(--_color-danger);
-    box-shadow: inset 0 0 0 1px var(--_color-danger);
-  }
-
-  .field-error {
-    margin: 0;
-    color: var(--_color-danger);
-    font-size: var(--_font-size-sm);
-    font-weight: 600;
-  }
-
-  .hint {
-    margin: 0;
-    color: var(--_color-muted);
-    font-size: var(--_font-size-sm);
-  }
-
-  /* Banners: a message above the content, toned by kind */
-
-  .banner {
-    --tone: var(--_color-primary);
-    display: grid;
-    gap: var(--_space-1);
-    margin: 0;
-    padding: var(--_space-3) var(--_space-4);
-    border: 1px solid var(--tone);
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--tone) 7%, var(--_color-surface));
-    font-size: var(--_font-size-sm);
-  }
-
-  .banner p {
-    margin: 0;
-  }
-
-  .banner strong {
-    font-size: var(--_font-size-md);
-  }
-
-  .banner--danger {
-    --tone: var(--_color-danger);
-  }
-
-  .banner--warning {
-    --tone: var(--_color-warning);
-  }
-
-  .banner--success {
-    --tone: var(--_color-success);
   }
 
   /* Status badge: the tone is the text colour, the fill a tint of it */
@@ -299,5 +222,90 @@ export const baseStyles = css`
     .bone {
       animation: none;
     }
+  }
+`
+
+/** Labels, inputs and selects, their errors and hints. */
+export const fieldStyles = css`
+  .field {
+    display: grid;
+    gap: var(--_space-1);
+    font-size: var(--_font-size-sm);
+  }
+
+  .field > label,
+  .label {
+    font-weight: 600;
+  }
+
+  .input {
+    box-sizing: border-box;
+    min-height: 2.25rem;
+    padding: var(--_space-1) var(--_space-2);
+    border: 1px solid color-mix(in srgb, var(--_color-border) 50%, var(--_color-muted));
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    font: inherit;
+    font-size: var(--_font-size-sm);
+  }
+
+  .input[aria-invalid='true'] {
+    border-color: var(--_color-danger);
+    box-shadow: inset 0 0 0 1px var(--_color-danger);
+  }
+
+  .field-error {
+    margin: 0;
+    color: var(--_color-danger);
+    font-size: var(--_font-size-sm);
+    font-weight: 600;
+  }
+
+  .hint {
+    margin: 0;
+    color: var(--_color-muted);
+    font-size: var(--_font-size-sm);
+  }
+
+  .input:focus-visible {
+    outline: 2px solid var(--_color-primary);
+    outline-offset: 2px;
+  }
+`
+
+/** Banners: a message above the content, toned by kind (`banner--danger`, …). */
+export const bannerStyles = css`
+  .banner {
+    --tone: var(--_color-primary);
+    display: grid;
+    gap: var(--_space-1);
+    margin: 0;
+    padding: var(--_space-3) var(--_space-4);
+    border: 1px solid var(--tone);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--tone) 7%, var(--_color-surface));
+    font-size: var(--_font-size-sm);
+  }
+
+  .banner p {
+    margin: 0;
+  }
+
+  .banner strong {
+    font-size: var(--_font-size-md);
+  }
+
+  .banner--danger {
+    --tone: var(--_color-danger);
+  }
+
+  .banner--warning {
+    --tone: var(--_color-warning);
+  }
+
+  .banner--success {
+    --tone: var(--_color-success);
   }
 `

@@ -1,0 +1,38 @@
+import type { OrderTrackerMessages } from '../order-tracker.messages.js'
+
+export const messages: OrderTrackerMessages = {
+  tax: 'Umsatzsteuer',
+  orderTitle: (number) => `Bestellung ${number}`,
+  loadingOrder: 'Bestellung wird geladen …',
+  orderNotFound: 'Diese Bestellung gibt es nicht, oder sie gehört zu einem anderen Konto.',
+  orderLoadError: 'Die Bestellung konnte nicht geladen werden.',
+  orderForbidden: 'Sie haben keine Berechtigung, Bestellungen anzuzeigen.',
+  erpOrderNumber: 'Auftragsnummer des Lieferanten',
+  deliveryAddress: 'Lieferadresse',
+  placedOn: 'Aufgegeben am',
+  progress: 'Verlauf',
+  stepPending: 'Noch offen',
+  stepCurrent: 'Aktueller Schritt',
+  reason: (reason) => `Grund: ${reason}`,
+  shipments: 'Sendungen',
+  noShipmentsYet: 'Es wurde noch nichts versandt.',
+  trackingNumber: 'Sendungsnummer',
+  opensInNewTab: '(öffnet in einem neuen Tab)',
+  shippedOn: (date) => `Versandt am ${date}`,
+  deliveredOn: (date) => `zugestellt am ${date}`,
+  columnOrdered: 'Bestellt',
+  columnShipped: 'Versandt',
+  shippedOf: (shipped, ordered) => `${shipped} von ${ordered}`,
+  cancelOrder: 'Bestellung stornieren',
+  cancelConfirmTitle: (number) => `Bestellung ${number} stornieren?`,
+  cancelConfirmText:
+    'Ihr Lieferant hat diese Bestellung noch nicht bestätigt, deshalb kann sie noch storniert werden. Das lässt sich nicht rückgängig machen.',
+  cancelReason: 'Grund',
+  keepOrder: 'Bestellung behalten',
+  confirmCancel: 'Ja, stornieren',
+  cancelling: 'Wird storniert …',
+  cancelNotPossible:
+    'Ihr Lieferant hat diese Bestellung bereits bestätigt, daher kann sie hier nicht mehr storniert werden. Bitte wenden Sie sich an Ihre Ansprechperson im Vertrieb.',
+  cancelFailed: 'Die Bestellung konnte nicht storniert werden. Bitte versuchen Sie es erneut.',
+  live: 'Live',
+}

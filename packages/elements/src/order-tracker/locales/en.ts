@@ -1,0 +1,38 @@
+import type { OrderTrackerMessages } from '../order-tracker.messages.js'
+
+export const messages: OrderTrackerMessages = {
+  tax: 'Tax',
+  orderTitle: (number) => `Order ${number}`,
+  loadingOrder: 'Loading the order…',
+  orderNotFound: 'This order doesn’t exist, or it belongs to another account.',
+  orderLoadError: 'We couldn’t load this order.',
+  orderForbidden: 'You don’t have permission to view orders.',
+  erpOrderNumber: 'Supplier order no.',
+  deliveryAddress: 'Delivery address',
+  placedOn: 'Placed',
+  progress: 'Progress',
+  stepPending: 'Not yet',
+  stepCurrent: 'Current step',
+  reason: (reason) => `Reason: ${reason}`,
+  shipments: 'Shipments',
+  noShipmentsYet: 'Nothing has shipped yet.',
+  trackingNumber: 'Tracking number',
+  opensInNewTab: '(opens in a new tab)',
+  shippedOn: (date) => `Shipped ${date}`,
+  deliveredOn: (date) => `Delivered ${date}`,
+  columnOrdered: 'Ordered',
+  columnShipped: 'Shipped',
+  shippedOf: (shipped, ordered) => `${shipped} of ${ordered}`,
+  cancelOrder: 'Cancel order',
+  cancelConfirmTitle: (number) => `Cancel order ${number}?`,
+  cancelConfirmText:
+    'Your supplier hasn’t confirmed this order yet, so it can still be cancelled. This can’t be undone.',
+  cancelReason: 'Reason',
+  keepOrder: 'Keep order',
+  confirmCancel: 'Yes, cancel order',
+  cancelling: 'Cancelling…',
+  cancelNotPossible:
+    'Your supplier has already confirmed this order, so it can no longer be cancelled here. Please contact your account manager.',
+  cancelFailed: 'The order could not be cancelled. Please try again.',
+  live: 'Live',
+}

@@ -1,0 +1,38 @@
+import type { OrderTrackerMessages } from '../order-tracker.messages.js'
+
+export const messages: OrderTrackerMessages = {
+  tax: 'TVA',
+  orderTitle: (number) => `Commande ${number}`,
+  loadingOrder: 'Chargement de la commande…',
+  orderNotFound: 'Cette commande n’existe pas, ou elle appartient à un autre compte.',
+  orderLoadError: 'Impossible de charger cette commande.',
+  orderForbidden: 'Vous n’avez pas l’autorisation de consulter les commandes.',
+  erpOrderNumber: 'N° de commande fournisseur',
+  deliveryAddress: 'Adresse de livraison',
+  placedOn: 'Passée le',
+  progress: 'Suivi',
+  stepPending: 'À venir',
+  stepCurrent: 'Étape actuelle',
+  reason: (reason) => `Motif : ${reason}`,
+  shipments: 'Expéditions',
+  noShipmentsYet: 'Rien n’a encore été expédié.',
+  trackingNumber: 'N° de suivi',
+  opensInNewTab: '(s’ouvre dans un nouvel onglet)',
+  shippedOn: (date) => `Expédiée le ${date}`,
+  deliveredOn: (date) => `livrée le ${date}`,
+  columnOrdered: 'Commandé',
+  columnShipped: 'Expédié',
+  shippedOf: (shipped, ordered) => `${shipped} sur ${ordered}`,
+  cancelOrder: 'Annuler la commande',
+  cancelConfirmTitle: (number) => `Annuler la commande ${number} ?`,
+  cancelConfirmText:
+    'Votre fournisseur n’a pas encore confirmé cette commande : elle peut encore être annulée. Cette action est définitive.',
+  cancelReason: 'Motif',
+  keepOrder: 'Conserver la commande',
+  confirmCancel: 'Oui, annuler',
+  cancelling: 'Annulation…',
+  cancelNotPossible:
+    'Votre fournisseur a déjà confirmé cette commande : elle ne peut plus être annulée ici. Veuillez contacter votre interlocuteur commercial.',
+  cancelFailed: 'La commande n’a pas pu être annulée. Veuillez réessayer.',
+  live: 'En direct',
+}

@@ -1,0 +1,38 @@
+import type { OrderTrackerMessages } from '../order-tracker.messages.js'
+
+export const messages: OrderTrackerMessages = {
+  tax: 'Pajak',
+  orderTitle: (number) => `Pesanan ${number}`,
+  loadingOrder: 'Memuat pesanan…',
+  orderNotFound: 'Pesanan ini tidak ada, atau milik akun lain.',
+  orderLoadError: 'Pesanan ini tidak dapat dimuat.',
+  orderForbidden: 'Anda tidak memiliki izin untuk melihat pesanan.',
+  erpOrderNumber: 'No. pesanan pemasok',
+  deliveryAddress: 'Alamat pengiriman',
+  placedOn: 'Dipesan',
+  progress: 'Perkembangan',
+  stepPending: 'Belum',
+  stepCurrent: 'Tahap saat ini',
+  reason: (reason) => `Alasan: ${reason}`,
+  shipments: 'Pengiriman',
+  noShipmentsYet: 'Belum ada yang dikirim.',
+  trackingNumber: 'Nomor resi',
+  opensInNewTab: '(terbuka di tab baru)',
+  shippedOn: (date) => `Dikirim ${date}`,
+  deliveredOn: (date) => `diterima ${date}`,
+  columnOrdered: 'Dipesan',
+  columnShipped: 'Dikirim',
+  shippedOf: (shipped, ordered) => `${shipped} dari ${ordered}`,
+  cancelOrder: 'Batalkan pesanan',
+  cancelConfirmTitle: (number) => `Batalkan pesanan ${number}?`,
+  cancelConfirmText:
+    'Pemasok belum mengonfirmasi pesanan ini, jadi masih bisa dibatalkan. Tindakan ini tidak dapat diurungkan.',
+  cancelReason: 'Alasan',
+  keepOrder: 'Tetap pesan',
+  confirmCancel: 'Ya, batalkan',
+  cancelling: 'Membatalkan…',
+  cancelNotPossible:
+    'Pemasok sudah mengonfirmasi pesanan ini, jadi tidak dapat dibatalkan di sini lagi. Silakan hubungi account manager Anda.',
+  cancelFailed: 'Pesanan tidak dapat dibatalkan. Silakan coba lagi.',
+  live: 'Langsung',
+}

@@ -1,0 +1,38 @@
+import type { OrderTrackerMessages } from '../order-tracker.messages.js'
+
+export const messages: OrderTrackerMessages = {
+  tax: 'IVA',
+  orderTitle: (number) => `Ordine ${number}`,
+  loadingOrder: 'Caricamento dell’ordine…',
+  orderNotFound: 'Questo ordine non esiste oppure appartiene a un altro account.',
+  orderLoadError: 'Impossibile caricare questo ordine.',
+  orderForbidden: 'Non hai l’autorizzazione per visualizzare gli ordini.',
+  erpOrderNumber: 'N. ordine del fornitore',
+  deliveryAddress: 'Indirizzo di consegna',
+  placedOn: 'Inviato il',
+  progress: 'Avanzamento',
+  stepPending: 'In attesa',
+  stepCurrent: 'Passaggio attuale',
+  reason: (reason) => `Motivo: ${reason}`,
+  shipments: 'Spedizioni',
+  noShipmentsYet: 'Non è ancora stato spedito nulla.',
+  trackingNumber: 'Numero di tracciamento',
+  opensInNewTab: '(si apre in una nuova scheda)',
+  shippedOn: (date) => `Spedito il ${date}`,
+  deliveredOn: (date) => `consegnato il ${date}`,
+  columnOrdered: 'Ordinato',
+  columnShipped: 'Spedito',
+  shippedOf: (shipped, ordered) => `${shipped} di ${ordered}`,
+  cancelOrder: 'Annulla ordine',
+  cancelConfirmTitle: (number) => `Annullare l’ordine ${number}?`,
+  cancelConfirmText:
+    'Il fornitore non ha ancora confermato questo ordine, quindi puoi ancora annullarlo. L’operazione non si può annullare.',
+  cancelReason: 'Motivo',
+  keepOrder: 'Mantieni l’ordine',
+  confirmCancel: 'Sì, annulla',
+  cancelling: 'Annullamento…',
+  cancelNotPossible:
+    'Il fornitore ha già confermato questo ordine, quindi non può più essere annullato qui. Contatta il tuo referente commerciale.',
+  cancelFailed: 'Non è stato possibile annullare l’ordine. Riprova.',
+  live: 'In tempo reale',
+}
