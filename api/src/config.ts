@@ -12,8 +12,19 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
-  /** `file:./data/portico.db` (embedded SQLite) — `postgres://…` arrives with the PostgreSQL dialect. */
+  /**
+   * `file:./data/portico.db` (embedded SQLite) or `postgres://…`. On
+   * PostgreSQL this is the API's own role, which row-level security binds: it
+   * must not be a superuser, have BYPASSRLS or own the tables.
+   */
   DATABASE_URL: z.string().default('file:./data/portico.db'),
+  /** PostgreSQL only: the role that owns the schema, for migrations and the demo seed. */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  /** PostgreSQL only: connections per API process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /**
    * Signs pagination cursors and other server-issued opaque values. Must be set
    * (≥ 32 characters) in production so every replica shares it.
@@ -71,6 +82,9 @@ export interface Config {
   port: number
   host: string
   databaseUrl: string
+  /** PostgreSQL: the owner role's URL for migrations and seeding (default: databaseUrl). */
+  databaseMigrationUrl: string | undefined
+  databasePoolSize: number
   secret: string
   seedDemo: boolean
   demoOperatorKey: string
@@ -120,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     secret: e.PORTICO_SECRET ?? DEVELOPMENT_SECRET,
     seedDemo: e.PORTICO_SEED_DEMO,
     demoOperatorKey: e.PORTICO_DEMO_OPERATOR_KEY,

@@ -13,6 +13,7 @@ import type { Clock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
 import { EventHub } from './events/event-hub.js'
 import { serverOptions } from './http/server-options.js'
+import { TEMPLATE_ENV, testDatabaseFromTemplate } from './testing/postgres.js'
 
 /** A clock tests can move: `clock.advance(31 * 60_000)` expires an idle session. */
 export function testClock(start = new Date()) {
@@ -39,14 +40,21 @@ export interface TestApp {
 }
 
 /**
- * A Portico app on its own temporary SQLite database, migrated and seeded
- * with the demo data — what every in-process API test starts from.
+ * A Portico app on its own temporary database, migrated and seeded with the
+ * demo data — what every in-process API test starts from. SQLite by
+ * default; a copy of the run's PostgreSQL template when the suite runs on
+ * PostgreSQL.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-test-'))
+  // The PostgreSQL run (test/run-on-postgres.ts) names a migrated, seeded
+  // template; each app gets a copy of its own.
+  const template = process.env[TEMPLATE_ENV]
+  const postgres = template ? await testDatabaseFromTemplate(template) : undefined
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: `file:${join(dir, 'portico.db')}`,
+    DATABASE_URL: postgres?.appUrl ?? `file:${join(dir, 'portico.db')}`,
+    ...(postgres && { DATABASE_MIGRATION_URL: postgres.ownerUrl }),
     LOG_LEVEL: 'silent',
     ...env,
   })
@@ -66,6 +74,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       // Ends every open event stream and waits for the hub's last read.
       await eventHub.stop()
       await database.close()
+      await postgres?.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -1,23 +1,32 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
+import pg from 'pg'
 import type { Database } from './schema.js'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
   dialect: 'sqlite' | 'postgres'
+  /** The connection string it was opened with (PostgreSQL: for a LISTEN connection of its own). */
+  url: string
   close(): Promise<void>
 }
 
+/** Whether a `DATABASE_URL` names PostgreSQL. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url)
+}
+
 /**
- * Opens the database named by `DATABASE_URL`: `file:<path>` (or a bare path,
- * or `:memory:`) is embedded SQLite.
+ * Opens the database named by `DATABASE_URL`: `postgres://…` is PostgreSQL,
+ * `file:<path>` (or a bare path, or `:memory:`) embedded SQLite.
  */
-export function openDatabase(url: string): DatabaseHandle {
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error('PostgreSQL is not supported yet: use a file: DATABASE_URL')
-  }
+export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
+  return isPostgresUrl(url) ? openPostgres(url, options.poolSize ?? 10) : openSqlite(url)
+}
+
+function openSqlite(url: string): DatabaseHandle {
   const path = url.startsWith('file:') ? url.slice('file:'.length) : url
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new SQLite(path)
@@ -32,7 +41,42 @@ export function openDatabase(url: string): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   })
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  return { db, dialect: 'sqlite', url, close: () => db.destroy() }
+}
+
+/**
+ * int8 (counts, money in minor units) and numeric (their sums) arrive from
+ * `pg` as strings, since JavaScript numbers cannot hold every value. Portico
+ * keeps money within safe integers (±9·10^15 minor units), so both become
+ * numbers — and a value outside that range is an error, never a silent
+ * rounding.
+ */
+const safeNumber = (text: string): number => {
+  const value = Number(text)
+  if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
+    throw new RangeError(`Database value ${text} is not a safe JavaScript number`)
+  }
+  return value
+}
+const INT8_OID = 20
+const NUMERIC_OID = 1700
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return safeNumber
+    return pg.types.getTypeParser(oid, format)
+  },
+} as pg.CustomTypesConfig
+
+function openPostgres(url: string, poolSize: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers })
+  // An idle connection the server ends (a restart, a failover, a database
+  // dropped under it) is reported here; without a listener it would crash
+  // the process. The pool replaces it on the next query.
+  pool.on('error', (error) => {
+    process.stderr.write(`PostgreSQL connection lost: ${error.message}\n`)
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, dialect: 'postgres', url, close: () => db.destroy() }
 }
 
 /**

@@ -41,7 +41,8 @@ describe('preparedQuery', () => {
 
   test('compiles once: every call sends the same SQL with fresh parameters', async () => {
     const sql = usersOfRole.sql(t.db)
-    assert.match(sql, /"account_id" = \? and "role" = \? and "disabled_at" is null/)
+    // `?` on SQLite, `$1` on PostgreSQL.
+    assert.match(sql, /"account_id" = (\?|\$1) and "role" = (\?|\$2) and "disabled_at" is null/)
     await usersOfRole.execute(t.db, { accountId: 'acct_none', role: 'admin' })
     assert.equal(usersOfRole.sql(t.db), sql)
   })

@@ -9,7 +9,7 @@ import type {
   ShipmentsTable,
 } from '../../db/schema.js'
 import type { TenantContext } from '../../db/tenant.js'
-import { isPostgres } from '../../db/migrations/dialect.js'
+import { isPostgres } from '../../db/dialect.js'
 import { ApiError, invalidField, notFound, type FieldError } from '../../http/problem.js'
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
