@@ -49,6 +49,33 @@ describe('HTTP hygiene on every response', () => {
     assert.equal((JSON.parse(text) as { code: string }).code, 'internal_error')
   })
 
+  test('a NUL character in the path, the query or a JSON body is a 400 naming where', async () => {
+    const problemField = async (response: Response) => {
+      assert.equal(response.status, 400)
+      return ((await response.json()) as { errors: Array<{ field: string }> }).errors[0]!.field
+    }
+    assert.equal(
+      await problemField(await t.app.request('/v1/invoices/inv_%00x', { headers: auth })),
+      'path',
+    )
+    assert.equal(
+      await problemField(await t.app.request('/v1/invoices?cursor=a%00', { headers: auth })),
+      'query',
+    )
+    const post = (body: string) =>
+      t.app.request('/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+    assert.equal(
+      await problemField(await post('{"email":"a\\u0000@example.com","password":"x"}')),
+      'body',
+    )
+    // The escaped text "\\u0000" is no NUL: an ordinary (wrong) sign-in.
+    assert.equal((await post('{"email":"nobody@example.com","password":"\\\\u0000"}')).status, 401)
+  })
+
   test('the request id of a client is echoed when well-formed', async () => {
     const response = await t.app.request('/v1/me', {
       headers: { ...auth, 'x-request-id': 'client-trace-123' },

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import { authorize, type Access } from './authorize.js'
 import { idempotency } from './idempotency.js'
+import { rejectNul } from './reject-nul.js'
 import { ProblemSchema } from './problem.schema.js'
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
@@ -48,7 +49,12 @@ const SECURITY: Record<'user' | 'operator', Array<Record<string, string[]>>> = {
  * @example createRoute({ method: 'get', path: '/v1/invoices', ...access('invoices:read'), … })
  */
 export function access(required: Access, options: { idempotent?: boolean } = {}) {
-  const middleware: MiddlewareHandler[] = [authorize(required) as MiddlewareHandler]
+  // Credentials first (a bad one is a 401 whatever the input), then input
+  // no route may take, then idempotency — which must not store a rejected request.
+  const middleware: MiddlewareHandler[] = [
+    authorize(required) as MiddlewareHandler,
+    rejectNul() as MiddlewareHandler,
+  ]
   if (options.idempotent) middleware.push(idempotency() as MiddlewareHandler)
   return {
     middleware,

@@ -58,11 +58,16 @@ function generatedValue(
       if (schema.format === 'email') return fc.emailAddress().filter((e) => e.length <= maxLength)
       if (schema.pattern)
         return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= maxLength)
-      return fc.string({
-        minLength: schema.minLength ?? 0,
-        maxLength,
-        unit: options.ascii ? 'grapheme-ascii' : 'binary',
-      })
+      return (
+        fc
+          .string({
+            minLength: schema.minLength ?? 0,
+            maxLength,
+            unit: options.ascii ? 'grapheme-ascii' : 'binary',
+          })
+          // The API refuses U+0000 in any input (http/reject-nul.ts): not a valid value.
+          .filter((s) => !s.includes('\0'))
+      )
     }
     case 'array':
       return fc.array(validValue(schema.items ?? {}), {
