@@ -39,7 +39,7 @@ describe('HTTP hygiene on every response', () => {
 
   test('an unexpected failure is a bare 500 problem: no stack, no message leak', async () => {
     const broken = await createTestApp()
-    await broken.db.destroy() // every query now throws inside the handler
+    await broken.appDb.destroy() // every query of the app now throws inside the handler
     const response = await broken.app.request('/v1/me', { headers: auth })
     await broken.close().catch(() => {})
     assert.equal(response.status, 500)
