@@ -40,6 +40,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {
       c.set('deps', deps)
+      c.set('db', deps.db)
       c.set('prices', prices)
       c.set('logger', deps.logger)
       await next()

@@ -7,7 +7,7 @@ import { startErpSync } from './jobs/erp-sync.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
 import { systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
-import { EventHub } from './events/event-hub.js'
+import { createEventHub } from './events/create-event-hub.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data.js'
 
 async function main() {
@@ -15,7 +15,7 @@ async function main() {
   const logger = createLogger(config.logLevel)
   const clock = systemClock
   const database = await prepareDatabase(config, clock)
-  const eventHub = new EventHub({ db: database.db, logger, pollMs: config.eventsPollMs })
+  const eventHub = createEventHub(database, config, logger)
   const app = createApp({
     db: database.db,
     config: {

@@ -6,12 +6,14 @@ import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp, type PorticoApp } from './app.js'
 import { prepareDatabase } from './bootstrap.js'
+import { openDatabase } from './db/connect.js'
 import { loadConfig, type Config } from './config.js'
 import type { Database } from './db/schema.js'
 import type { Kysely } from 'kysely'
 import type { Clock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
-import { EventHub } from './events/event-hub.js'
+import { createEventHub } from './events/create-event-hub.js'
+import type { EventHub } from './events/event-hub.js'
 import { serverOptions } from './http/server-options.js'
 import { TEMPLATE_ENV, testDatabaseFromTemplate } from './testing/postgres.js'
 
@@ -31,7 +33,14 @@ export function testClock(start = new Date()) {
 
 export interface TestApp {
   app: PorticoApp
+  /**
+   * The whole database, as its owner sees it: for a test to set up and
+   * inspect rows of any account. On PostgreSQL the owner role, which row-level
+   * security does not bind; on SQLite the app's own handle.
+   */
   db: Kysely<Database>
+  /** The handle the app itself uses: on PostgreSQL the app role, bound by row-level security. */
+  appDb: Kysely<Database>
   config: Config
   clock: ReturnType<typeof testClock>
   operatorKey: string
@@ -61,11 +70,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const clock = testClock()
   const database = await prepareDatabase(config, clock)
   const logger = createLogger(config.logLevel)
-  const eventHub = new EventHub({ db: database.db, logger, pollMs: config.eventsPollMs })
+  const eventHub = createEventHub(database, config, logger)
   const app = createApp({ db: database.db, config, clock, logger, eventHub })
+  const owner = postgres ? openDatabase(postgres.ownerUrl, { poolSize: 3 }) : undefined
   return {
     app,
-    db: database.db,
+    db: owner?.db ?? database.db,
+    appDb: database.db,
     config,
     clock,
     operatorKey: config.demoOperatorKey,
@@ -74,6 +85,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       // Ends every open event stream and waits for the hub's last read.
       await eventHub.stop()
       await database.close()
+      await owner?.close()
       await postgres?.drop()
       rmSync(dir, { recursive: true, force: true })
     },

@@ -155,6 +155,8 @@ export interface IdempotencyKeysTable {
   response_content_type: string | null
   created_at: string
   expires_at: string
+  /** The tenant the key was used for; null for operator calls. */
+  account_id: string | null
 }
 
 export type AccountRow = Selectable<AccountsTable>

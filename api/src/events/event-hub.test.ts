@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { openDatabase } from '../db/connect.js'
 import { appendEvent } from '../db/events.js'
+import { transaction, withTenant } from '../db/scope.js'
 import { createLogger } from '../lib/logger.js'
 import { createTestApp, type TestApp } from '../testing.js'
 import { EventHub, type HubListener } from './event-hub.js'
@@ -62,12 +63,17 @@ describe('EventHub', () => {
   })
   after(() => t.close())
 
+  // Written as the owner (any account), read by the hub as the app role.
   const append = (accountId: string | null, type = 'invoice.paid') =>
-    appendEvent(t.db, { accountId, type, subjectId: null, data: { n: 1 }, now: new Date() })
+    t.db
+      .transaction()
+      .execute((trx) =>
+        appendEvent(trx, { accountId, type, subjectId: null, data: { n: 1 }, now: new Date() }),
+      )
 
   test('reads only while someone listens, starting at the latest event', async () => {
     const trigger = manualTrigger()
-    const hub = new EventHub({ db: t.db, logger, trigger })
+    const hub = new EventHub({ db: t.appDb, logger, trigger })
     assert.equal(hub.polling, false)
     await append(accountA) // before anyone listens: not delivered
     const listener = recorder()
@@ -85,7 +91,7 @@ describe('EventHub', () => {
   })
 
   test("fans each account's events out to that account's listeners only, in order", async () => {
-    const hub = new EventHub({ db: t.db, logger, trigger: manualTrigger(), batchSize: 3 })
+    const hub = new EventHub({ db: t.appDb, logger, trigger: manualTrigger(), batchSize: 3 })
     const a1 = recorder()
     const a2 = recorder()
     const b = recorder()
@@ -117,18 +123,22 @@ describe('EventHub', () => {
   })
 
   test('picks up events another process commits to the same database file', async () => {
-    const hub = new EventHub({ db: t.db, logger, pollMs: 5 })
+    const hub = new EventHub({ db: t.appDb, logger, pollMs: 5 })
     const listener = recorder()
     await hub.subscribe(accountA, listener)
     const other = openDatabase(t.config.databaseUrl)
     try {
-      const id = await appendEvent(other.db, {
-        accountId: accountA,
-        type: 'order.shipped',
-        subjectId: null,
-        data: {},
-        now: new Date(),
-      })
+      const id = await withTenant(other.db, accountA, (db) =>
+        transaction(db, (trx) =>
+          appendEvent(trx, {
+            accountId: accountA,
+            type: 'order.shipped',
+            subjectId: null,
+            data: {},
+            now: new Date(),
+          }),
+        ),
+      )
       await until(() => listener.events.some((e) => e.id === id), 'the other handle’s event')
     } finally {
       await other.close()
@@ -137,7 +147,7 @@ describe('EventHub', () => {
   })
 
   test('a listener that throws does not keep the others from their events', async () => {
-    const hub = new EventHub({ db: t.db, logger, trigger: manualTrigger() })
+    const hub = new EventHub({ db: t.appDb, logger, trigger: manualTrigger() })
     await hub.subscribe(accountA, {
       deliver() {
         throw new Error('broken listener')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { withPurpose } from '../db/scope.js'
 import type { Logger } from '../lib/logger.js'
 import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent } from './stored-event.js'
 import { pollingTrigger, type WakeTrigger } from './wake-trigger.js'
@@ -49,11 +50,13 @@ type State = 'idle' | 'starting' | 'running' | 'stopped'
  * the table rather than listening to writers, it also sees rows that other
  * processes commit to the same database.
  *
- * Gap-free on SQLite: a writer holds the single write lock from its INSERT to
- * its COMMIT, so rows become visible in seq order. PostgreSQL assigns a
- * bigserial at INSERT and commits in any order; its reader will have to stay
- * below the first seq of any transaction still in flight, and — reading every
- * tenant's rows — use a role that row-level security lets through.
+ * Gap-free on both dialects: rows become visible in seq order. SQLite has a
+ * single writer, which holds the write lock from its INSERT to its COMMIT.
+ * PostgreSQL assigns a bigserial at INSERT and could commit out of order, so
+ * appendEvent takes a transaction-scoped advisory lock before it draws the
+ * seq (db/events.ts): no seq becomes visible before a lower one. Reading
+ * every tenant's rows, the hub opens the `event-fanout` purpose, which
+ * row-level security lets read `events` and nothing else.
  *
  * @example
  * const hub = new EventHub({ db, logger })
@@ -230,22 +233,26 @@ export class EventHub {
   }
 
   async #readAfter(seq: number): Promise<StoredEvent[]> {
-    const rows = await this.#db
-      .selectFrom('events')
-      .select(STORED_EVENT_COLUMNS)
-      .where('seq', '>', seq)
-      .orderBy('seq')
-      .limit(this.#batchSize)
-      .execute()
+    const rows = await withPurpose(this.#db, 'event-fanout', (db) =>
+      db
+        .selectFrom('events')
+        .select(STORED_EVENT_COLUMNS)
+        .where('seq', '>', seq)
+        .orderBy('seq')
+        .limit(this.#batchSize)
+        .execute(),
+    )
     return rows.map(toStoredEvent)
   }
 
   /** The highest seq in the table right now (0 when empty), whatever the hub has read. */
   async latestSeq(): Promise<number> {
-    const row = await this.#db
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst()
+    const row = await withPurpose(this.#db, 'event-fanout', (db) =>
+      db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirst(),
+    )
     return Number(row?.seq ?? 0)
   }
 }

@@ -21,6 +21,12 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     deps: AppDeps
+    /**
+     * The request's database handle: inside an authorized user's request
+     * (see ./request-transaction.ts) the transaction scoped to their account,
+     * otherwise `deps.db`.
+     */
+    db: Kysely<Database>
     /** Contracted prices, cached per account (5 min TTL, invalidated by the ERP). */
     prices: PriceCache
     logger: Logger

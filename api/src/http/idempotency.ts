@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import { createMiddleware } from 'hono/factory'
+import type { Kysely } from 'kysely'
 import { preparedQuery } from '../db/prepared-query.js'
+import type { Database } from '../db/schema.js'
+import { withTenant } from '../db/scope.js'
 import type { AppEnv } from './env.js'
 import { ApiError, invalidField } from './problem.js'
 
@@ -11,7 +14,7 @@ type KeyParams = { scope: string; key: string }
 
 /** Claims a key for a request in flight; an expired record is taken over as if it never existed. */
 const claimKey = preparedQuery<
-  KeyParams & { requestHash: string; now: string; expiresAt: string }
+  KeyParams & { accountId: string | null; requestHash: string; now: string; expiresAt: string }
 >()((db, param) => {
   const inFlight = {
     request_hash: param('requestHash'),
@@ -24,7 +27,12 @@ const claimKey = preparedQuery<
   }
   return db
     .insertInto('idempotency_keys')
-    .values({ scope: param('scope'), key: param('key'), ...inFlight })
+    .values({
+      scope: param('scope'),
+      key: param('key'),
+      account_id: param('accountId'),
+      ...inFlight,
+    })
     .onConflict((oc) =>
       oc
         .columns(['scope', 'key'])
@@ -98,16 +106,25 @@ export function idempotency() {
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
     }
-    const claimed = await claimKey.run(db, {
-      scope,
-      key,
-      requestHash,
-      now: inFlight.created_at,
-      expiresAt: inFlight.expires_at,
-    })
+    // A user's keys are their tenant's rows; an operator's belong to none.
+    // Each statement commits on its own, outside the request's transaction:
+    // a concurrent duplicate must see the claim while the work runs.
+    const accountId = principal.kind === 'user' ? principal.accountId : null
+    const scoped = <T>(fn: (db: Kysely<Database>) => Promise<T>) =>
+      accountId ? withTenant(db, accountId, fn) : fn(db)
+    const claimed = await scoped((db) =>
+      claimKey.run(db, {
+        scope,
+        key,
+        accountId,
+        requestHash,
+        now: inFlight.created_at,
+        expiresAt: inFlight.expires_at,
+      }),
+    )
 
     if (claimed === 0) {
-      const [existing] = await keyRecord.execute(db, { scope, key })
+      const [existing] = await scoped((db) => keyRecord.execute(db, { scope, key }))
       if (!existing) throw new Error('idempotency record vanished between claim and read')
       if (existing.request_hash !== requestHash) {
         throw new ApiError(
@@ -140,18 +157,14 @@ export function idempotency() {
       await next()
       const status = c.res.status
       if (!c.get('validationFailed') && status < 500) {
-        await completeKey.run(db, {
-          scope,
-          key,
-          status,
-          body: await c.res.clone().text(),
-          contentType: c.res.headers.get('content-type'),
-        })
+        const body = await c.res.clone().text()
+        const contentType = c.res.headers.get('content-type')
+        await scoped((db) => completeKey.run(db, { scope, key, status, body, contentType }))
         stored = true
       }
     } finally {
       if (!stored) {
-        await releaseKey.run(db, { scope, key })
+        await scoped((db) => releaseKey.run(db, { scope, key }))
       }
     }
   })

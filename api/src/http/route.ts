@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { authorize, type Access } from './authorize.js'
 import { idempotency } from './idempotency.js'
 import { rejectNul } from './reject-nul.js'
+import { requestTransaction } from './request-transaction.js'
 import { ProblemSchema } from './problem.schema.js'
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
@@ -48,7 +49,18 @@ const SECURITY: Record<'user' | 'operator', Array<Record<string, string[]>>> = {
  *
  * @example createRoute({ method: 'get', path: '/v1/invoices', ...access('invoices:read'), … })
  */
-export function access(required: Access, options: { idempotent?: boolean } = {}) {
+export function access(
+  required: Access,
+  options: {
+    idempotent?: boolean
+    /**
+     * Run the handler in the request's tenant transaction (default). A
+     * streaming response outlives its handler: its route scopes each read
+     * itself and passes `false`.
+     */
+    transaction?: boolean
+  } = {},
+) {
   // Credentials first (a bad one is a 401 whatever the input), then input
   // no route may take, then idempotency — which must not store a rejected request.
   const middleware: MiddlewareHandler[] = [
@@ -56,6 +68,10 @@ export function access(required: Access, options: { idempotent?: boolean } = {})
     rejectNul() as MiddlewareHandler,
   ]
   if (options.idempotent) middleware.push(idempotency() as MiddlewareHandler)
+  // Inside idempotency: its claim commits before the work starts, so a
+  // concurrent duplicate sees it (409), and the work commits before the
+  // response is stored.
+  if (options.transaction !== false) middleware.push(requestTransaction() as MiddlewareHandler)
   return {
     middleware,
     security:

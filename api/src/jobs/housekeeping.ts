@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { withPurpose } from '../db/scope.js'
 import type { Clock } from '../lib/clock.js'
 import type { Logger } from '../lib/logger.js'
 
@@ -10,9 +11,12 @@ import type { Logger } from '../lib/logger.js'
  */
 export async function sweepExpired(db: Kysely<Database>, now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString()
-  await db.deleteFrom('sessions').where('expires_at', '<', cutoff).execute()
-  await db.deleteFrom('embed_sessions').where('expires_at', '<', cutoff).execute()
-  await db.deleteFrom('idempotency_keys').where('expires_at', '<', now.toISOString()).execute()
+  // Every tenant's expired rows, and only DELETE (db/scope.ts: housekeeping).
+  await withPurpose(db, 'housekeeping', async (db) => {
+    await db.deleteFrom('sessions').where('expires_at', '<', cutoff).execute()
+    await db.deleteFrom('embed_sessions').where('expires_at', '<', cutoff).execute()
+    await db.deleteFrom('idempotency_keys').where('expires_at', '<', now.toISOString()).execute()
+  })
 }
 
 export function startHousekeeping(

@@ -103,7 +103,7 @@ describe('outbox → ERP', () => {
   }
   const worker = (maxAttempts = 10) =>
     createOutboxWorker({
-      db: t.db,
+      db: t.appDb,
       connector: createHttpErpConnector({
         baseUrl: erpUrl,
         signingSecret: t.config.erpWebhookSecret,
@@ -206,7 +206,7 @@ describe('outbox → ERP', () => {
     const { createApiKey } = await import('../modules/auth/api-keys.js')
     await createApiKey(t.db, { name: 'simulator', key, now: t.clock.now() })
     const simulator = createSimulatedErp({
-      db: t.db,
+      db: t.appDb,
       clock: t.clock,
       logger: createLogger('silent'),
       secret: t.config.erpWebhookSecret,
@@ -221,7 +221,7 @@ describe('outbox → ERP', () => {
         ).status,
     })
     const w = createOutboxWorker({
-      db: t.db,
+      db: t.appDb,
       connector: simulator.connector,
       consumer: ERP_CONSUMER,
       clock: t.clock,

@@ -4,6 +4,7 @@ import type { Database, OrderStatus } from '../../db/schema.js'
 import type { Clock } from '../../lib/clock.js'
 import type { Logger } from '../../lib/logger.js'
 import type { ErpConnector } from './erp-connector.js'
+import { withPurpose } from '../../db/scope.js'
 
 /** Seconds after placement at which the simulated ERP takes each step (at speed 1). */
 const SCHEDULE: Partial<Record<OrderStatus, { after: number; step: string }>> = {
@@ -65,23 +66,26 @@ export function createSimulatedErp(options: SimulatedErpOptions) {
   /** Takes every step that is due now. */
   async function tick(): Promise<number> {
     const now = options.clock.now().getTime()
-    const orders = await options.db
-      .selectFrom('orders')
-      .innerJoin('events', (join) =>
-        join.onRef('events.subject_id', '=', 'orders.id').on('events.type', '=', 'order.placed'),
-      )
-      .innerJoin('outbox_deliveries', 'outbox_deliveries.event_id', 'events.id')
-      .select([
-        'orders.id',
-        'orders.number',
-        'orders.status',
-        'orders.placed_at',
-        'orders.currency',
-      ])
-      .where('outbox_deliveries.state', '=', 'delivered')
-      .where('orders.status', 'in', Object.keys(SCHEDULE) as OrderStatus[])
-      .limit(200)
-      .execute()
+    // The stand-in ERP knows every account's orders: the demo-only purpose.
+    const orders = await withPurpose(options.db, 'erp-simulator', (db) =>
+      db
+        .selectFrom('orders')
+        .innerJoin('events', (join) =>
+          join.onRef('events.subject_id', '=', 'orders.id').on('events.type', '=', 'order.placed'),
+        )
+        .innerJoin('outbox_deliveries', 'outbox_deliveries.event_id', 'events.id')
+        .select([
+          'orders.id',
+          'orders.number',
+          'orders.status',
+          'orders.placed_at',
+          'orders.currency',
+        ])
+        .where('outbox_deliveries.state', '=', 'delivered')
+        .where('orders.status', 'in', Object.keys(SCHEDULE) as OrderStatus[])
+        .limit(200)
+        .execute(),
+    )
     let steps = 0
     for (const order of orders) {
       const next = SCHEDULE[order.status]
@@ -96,12 +100,14 @@ export function createSimulatedErp(options: SimulatedErpOptions) {
       else if (next.step === 'produce') await post(id, 'order.in_production', { orderId: order.id })
       else if (next.step === 'deliver') await post(id, 'order.delivered', { orderId: order.id })
       else {
-        const lines = await options.db
-          .selectFrom('order_lines')
-          .select(['sku', 'quantity', 'shipped_quantity'])
-          .where('order_id', '=', order.id)
-          .orderBy('position')
-          .execute()
+        const lines = await withPurpose(options.db, 'erp-simulator', (db) =>
+          db
+            .selectFrom('order_lines')
+            .select(['sku', 'quantity', 'shipped_quantity'])
+            .where('order_id', '=', order.id)
+            .orderBy('position')
+            .execute(),
+        )
         const open = lines.filter((l) => Number(l.shipped_quantity) < Number(l.quantity))
         // First shipment: the first line only when there are several; then the rest.
         const shipping = next.step === 'ship' && open.length > 1 ? open.slice(0, 1) : open

@@ -4,6 +4,8 @@ import * as orders from './0002_orders.js'
 import * as creditIndexes from './0003_credit_indexes.js'
 import * as creditCoveringIndex from './0004_credit_covering_index.js'
 import * as invoiceSummary from './0005_invoice_summary.js'
+import * as rowLevelSecurity from './0006_row_level_security.js'
+import * as outboxSubjectIndex from './0007_outbox_subject_index.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003_credit_indexes': creditIndexes,
   '0004_credit_covering_index': creditCoveringIndex,
   '0005_invoice_summary': invoiceSummary,
+  '0006_row_level_security': rowLevelSecurity,
+  '0007_outbox_subject_index': outboxSubjectIndex,
 }

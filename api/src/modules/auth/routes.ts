@@ -8,6 +8,7 @@ import { access, problems, NoQuery } from '../../http/route.js'
 import { validationHook } from '../../http/validation.js'
 import { LoginBody, LoginResponse, MeResponse } from './schemas.js'
 import { getProfile, login, logout, SESSION_ABSOLUTE_MS } from './service.js'
+import { withTenant } from '../../db/scope.js'
 
 const loginRoute = createRoute({
   method: 'post',
@@ -89,7 +90,7 @@ export function authRoutes() {
       path: '/',
       maxAge: SESSION_ABSOLUTE_MS / 1000,
     })
-    const profile = await getProfile(db, result)
+    const profile = await withTenant(db, result.accountId, (db) => getProfile(db, result))
     return c.json(
       {
         token: result.token,
@@ -104,14 +105,14 @@ export function authRoutes() {
   app.openapi(logoutRoute, async (c) => {
     const principal = requireUser(c.get('principal'))
     if (principal.via === 'session')
-      await logout(c.var.deps.db, principal.credentialId, c.var.deps.clock.now())
+      await logout(c.var.db, principal.credentialId, c.var.deps.clock.now())
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.body(null, 204)
   })
 
   app.openapi(meRoute, async (c) => {
     const principal = requireUser(c.get('principal'))
-    const profile = await getProfile(c.var.deps.db, principal)
+    const profile = await getProfile(c.var.db, principal)
     return c.json(
       {
         ...profile,

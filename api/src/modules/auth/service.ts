@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database, Role } from '../../db/schema.js'
 import { appendEvent } from '../../db/events.js'
 import { preparedQuery } from '../../db/prepared-query.js'
+import { transaction, withPurpose, withTenant } from '../../db/scope.js'
 import { ApiError } from '../../http/problem.js'
 import type { UserPrincipal } from '../../http/principal.js'
 import { permissionsOf } from '../../http/permissions.js'
@@ -52,11 +53,13 @@ export async function login(
     })
   }
 
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'account_id', 'password_hash', 'disabled_at'])
-    .where('email', '=', email)
-    .executeTakeFirst()
+  const user = await withPurpose(deps.db, 'authenticate', (db) =>
+    db
+      .selectFrom('users')
+      .select(['id', 'account_id', 'password_hash', 'disabled_at'])
+      .where('email', '=', email)
+      .executeTakeFirst(),
+  )
   const valid = await verifyPassword(
     input.password,
     user?.password_hash ?? (await decoyPasswordHash()),
@@ -71,29 +74,31 @@ export async function login(
   const now = deps.now.toISOString()
   const expiresAt = new Date(deps.now.getTime() + SESSION_ABSOLUTE_MS).toISOString()
   const sessionId = newId('sess')
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sessionId,
-        token_hash: hashSecret(token),
-        user_id: user.id,
-        account_id: user.account_id,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: expiresAt,
-        revoked_at: null,
+  await withTenant(deps.db, user.account_id, (db) =>
+    transaction(db, async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({
+          id: sessionId,
+          token_hash: hashSecret(token),
+          user_id: user.id,
+          account_id: user.account_id,
+          created_at: now,
+          last_seen_at: now,
+          expires_at: expiresAt,
+          revoked_at: null,
+        })
+        .execute()
+      await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute()
+      await appendEvent(trx, {
+        accountId: user.account_id,
+        type: 'session.created',
+        subjectId: user.id,
+        data: { sessionId, userId: user.id },
+        now: deps.now,
       })
-      .execute()
-    await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute()
-    await appendEvent(trx, {
-      accountId: user.account_id,
-      type: 'session.created',
-      subjectId: user.id,
-      data: { sessionId, userId: user.id },
-      now: deps.now,
-    })
-  })
+    }),
+  )
   return { token, sessionId, expiresAt, userId: user.id, accountId: user.account_id }
 }
 
@@ -134,17 +139,22 @@ export async function resolveSessionToken(
   token: string,
   now: Date,
 ): Promise<UserPrincipal | null> {
-  const [row] = await sessionByTokenHash.execute(db, { tokenHash: hashSecret(token) })
+  const tokenHash = hashSecret(token)
+  const [row] = await withPurpose(db, 'authenticate', (db) =>
+    sessionByTokenHash.execute(db, { tokenHash }),
+  )
   if (!row || row.revokedAt || row.disabledAt) return null
   const nowMs = now.getTime()
   const lastSeen = Date.parse(row.lastSeenAt)
   if (Date.parse(row.expiresAt) <= nowMs || lastSeen + SESSION_IDLE_MS <= nowMs) return null
   if (nowMs - lastSeen >= TOUCH_INTERVAL_MS) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
-      .where('id', '=', row.sessionId)
-      .execute()
+    await withTenant(db, row.accountId, (db) =>
+      db
+        .updateTable('sessions')
+        .set({ last_seen_at: now.toISOString() })
+        .where('id', '=', row.sessionId)
+        .execute(),
+    )
   }
   return userPrincipal(row.userId, row.accountId, row.role, 'session', row.sessionId)
 }

@@ -6,6 +6,7 @@ import { access, IdempotencyKeyHeader, problems, NoQuery } from '../../http/rout
 import { validationHook } from '../../http/validation.js'
 import { CreateEmbedSessionBody, EmbedSessionSchema } from './schemas.js'
 import { mintEmbedSession } from './service.js'
+import { auditCrossTenant } from '../../http/cross-tenant.js'
 
 const createEmbedSessionRoute = createRoute({
   method: 'post',
@@ -54,6 +55,7 @@ export function embedRoutes() {
         },
       )
     }
+    auditCrossTenant(c, 'mint-embed-session')
     const session = await mintEmbedSession({ db, now: clock.now() }, c.req.valid('json'))
     return c.json(session, 201)
   })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { preparedQuery } from '../../db/prepared-query.js'
+import { transaction, withPurpose, withTenant } from '../../db/scope.js'
 import { appendEvent } from '../../db/events.js'
 import type { Database } from '../../db/schema.js'
 import { ApiError } from '../../http/problem.js'
@@ -29,11 +30,14 @@ export async function mintEmbedSession(
   input: MintEmbedSessionInput,
 ) {
   const email = input.email.trim().toLowerCase()
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'account_id', 'email', 'name', 'role', 'disabled_at'])
-    .where('email', '=', email)
-    .executeTakeFirst()
+  // The operator names the user by email: finding them crosses tenants.
+  const user = await withPurpose(deps.db, 'operator', (db) =>
+    db
+      .selectFrom('users')
+      .select(['id', 'account_id', 'email', 'name', 'role', 'disabled_at'])
+      .where('email', '=', email)
+      .executeTakeFirst(),
+  )
   if (!user || user.disabled_at) {
     throw new ApiError(422, 'unknown_user', 'No active user has this email.', {
       errors: [
@@ -67,32 +71,34 @@ export async function mintEmbedSession(
   const createdAt = deps.now.toISOString()
   const expiresAt = new Date(deps.now.getTime() + input.ttlSeconds * 1000).toISOString()
   const origins = [...new Set(input.allowedOrigins)]
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('embed_sessions')
-      .values({
-        id,
-        secret_hash: hashSecret(secret),
-        user_id: user.id,
-        account_id: user.account_id,
-        permissions: JSON.stringify(permissions),
-        created_at: createdAt,
-        expires_at: expiresAt,
-        revoked_at: null,
+  await withTenant(deps.db, user.account_id, (db) =>
+    transaction(db, async (trx) => {
+      await trx
+        .insertInto('embed_sessions')
+        .values({
+          id,
+          secret_hash: hashSecret(secret),
+          user_id: user.id,
+          account_id: user.account_id,
+          permissions: JSON.stringify(permissions),
+          created_at: createdAt,
+          expires_at: expiresAt,
+          revoked_at: null,
+        })
+        .execute()
+      await trx
+        .insertInto('embed_session_origins')
+        .values(origins.map((origin) => ({ embed_session_id: id, origin, expires_at: expiresAt })))
+        .execute()
+      await appendEvent(trx, {
+        accountId: user.account_id,
+        type: 'embed_session.created',
+        subjectId: id,
+        data: { embedSessionId: id, userId: user.id, allowedOrigins: origins, expiresAt },
+        now: deps.now,
       })
-      .execute()
-    await trx
-      .insertInto('embed_session_origins')
-      .values(origins.map((origin) => ({ embed_session_id: id, origin, expires_at: expiresAt })))
-      .execute()
-    await appendEvent(trx, {
-      accountId: user.account_id,
-      type: 'embed_session.created',
-      subjectId: id,
-      data: { embedSessionId: id, userId: user.id, allowedOrigins: origins, expiresAt },
-      now: deps.now,
-    })
-  })
+    }),
+  )
   return {
     id,
     clientSecret: secret,
@@ -146,10 +152,10 @@ export async function resolveEmbedSecret(
   now: Date,
 ): Promise<EmbedResolution> {
   if (!origin) return { ok: false, corsOrigin: undefined }
-  const [row] = await embedSessionBySecretHash.execute(db, {
-    secretHash: hashSecret(secret),
-    origin,
-  })
+  const secretHash = hashSecret(secret)
+  const [row] = await withPurpose(db, 'authenticate', (db) =>
+    embedSessionBySecretHash.execute(db, { secretHash, origin }),
+  )
   if (!row?.boundOrigin) return { ok: false, corsOrigin: undefined }
   if (row.revokedAt || row.disabledAt || Date.parse(row.expiresAt) <= now.getTime()) {
     return { ok: false, corsOrigin: origin }
@@ -170,12 +176,14 @@ export async function isOriginBound(
   origin: string,
   now: Date,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('embed_session_origins')
-    .select('origin')
-    .where('origin', '=', origin)
-    .where('expires_at', '>', now.toISOString())
-    .limit(1)
-    .executeTakeFirst()
+  const row = await withPurpose(db, 'authenticate', (db) =>
+    db
+      .selectFrom('embed_session_origins')
+      .select('origin')
+      .where('origin', '=', origin)
+      .where('expires_at', '>', now.toISOString())
+      .limit(1)
+      .executeTakeFirst(),
+  )
   return row !== undefined
 }

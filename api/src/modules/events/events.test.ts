@@ -115,7 +115,11 @@ describe('GET /v1/events/stream', () => {
   after(() => server.close())
 
   const append = (accountId: string, type: string, data: Record<string, unknown> = {}) =>
-    appendEvent(server.db, { accountId, type, subjectId: null, data, now: new Date() })
+    server.db
+      .transaction()
+      .execute((trx) =>
+        appendEvent(trx, { accountId, type, subjectId: null, data, now: new Date() }),
+      )
 
   test('an account’s events reach its streams, never another account’s', async () => {
     const a = await connect(server, brandt.headers)

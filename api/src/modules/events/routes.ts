@@ -22,7 +22,8 @@ const streamEventsRoute = createRoute({
     'live ones follow, with no gap and no duplicate. Without it the stream starts now. The server ends a stream ' +
     'after about 5 minutes (and a client that stops reading); reconnect with `Last-Event-ID`, as EventSource ' +
     'and the SDK’s `events.subscribe` do, to go on where you left off.',
-  ...access('events:read'),
+  // A stream outlives its handler: each replayed page opens its own tenant scope.
+  ...access('events:read', { transaction: false }),
   request: { query: StreamEventsQuery, headers: StreamEventsHeaders },
   responses: {
     200: {

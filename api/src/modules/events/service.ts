@@ -1,3 +1,4 @@
+import { withTenant } from '../../db/scope.js'
 import type { TenantContext } from '../../db/tenant.js'
 import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../../events/stored-event.js'
 import type { Permission } from '../../http/permissions.js'
@@ -58,7 +59,8 @@ export function eventVisibility(
 /**
  * The account's events with `after < seq ≤ upTo`, in seq order, a page at a
  * time — what a resuming stream replays before it goes live. Each page is a
- * range scan of events_account_seq_idx.
+ * range scan of events_account_seq_idx, in a tenant scope of its own: a
+ * stream replays long after the request that opened it has finished.
  */
 export async function* accountEventsBetween(
   ctx: Pick<TenantContext, 'db' | 'accountId'>,
@@ -67,15 +69,18 @@ export async function* accountEventsBetween(
 ): AsyncGenerator<StoredEvent[], void, undefined> {
   let position = range.after
   while (position < range.upTo) {
-    const rows = await ctx.db
-      .selectFrom('events')
-      .select(STORED_EVENT_COLUMNS)
-      .where('account_id', '=', ctx.accountId)
-      .where('seq', '>', position)
-      .where('seq', '<=', range.upTo)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute()
+    const after = position
+    const rows = await withTenant(ctx.db, ctx.accountId, (db) =>
+      db
+        .selectFrom('events')
+        .select(STORED_EVENT_COLUMNS)
+        .where('account_id', '=', ctx.accountId)
+        .where('seq', '>', after)
+        .where('seq', '<=', range.upTo)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute(),
+    )
     if (rows.length === 0) return
     const page = rows.map(toStoredEvent)
     yield page

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction, Updateable } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import { appendEvent } from '../../db/events.js'
 import type { Database, OrdersTable, OrderStatus } from '../../db/schema.js'
 import { ApiError } from '../../http/problem.js'
@@ -7,8 +7,9 @@ import { taxOn } from '../../lib/money.js'
 import type { PriceCache } from '../catalog/price-cache.js'
 import { canAdvance } from '../orders/status.js'
 import type { ErpEvent } from './erp-events.schemas.js'
+import { transaction, withPurpose, withTenant } from '../../db/scope.js'
 
-type Trx = Transaction<Database>
+type Trx = Kysely<Database>
 
 export interface ApplyResult {
   duplicate: boolean
@@ -29,31 +30,34 @@ export async function applyErpEvent(
   event: ErpEvent,
 ): Promise<ApplyResult> {
   const touchedPriceLists: string[] = []
-  const result = await deps.db.transaction().execute(async (trx) => {
-    const recorded = await trx
-      .insertInto('inbound_events')
-      .values({
-        source: 'erp',
-        event_id: event.id,
-        type: event.type,
-        received_at: deps.now.toISOString(),
-        outcome: 'applied',
-      })
-      .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
-      .executeTakeFirst()
-    if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) === 0)
-      return { duplicate: true, outcome: 'applied' as const }
-    const outcome = await apply(trx, event, deps.now, touchedPriceLists)
-    if (outcome !== 'applied') {
-      await trx
-        .updateTable('inbound_events')
-        .set({ outcome })
-        .where('source', '=', 'erp')
-        .where('event_id', '=', event.id)
-        .execute()
-    }
-    return { duplicate: false, outcome }
-  })
+  const accountId = await accountOfEvent(deps.db, event)
+  const result = await withTenant(deps.db, accountId, (db) =>
+    transaction(db, async (trx) => {
+      const recorded = await trx
+        .insertInto('inbound_events')
+        .values({
+          source: 'erp',
+          event_id: event.id,
+          type: event.type,
+          received_at: deps.now.toISOString(),
+          outcome: 'applied',
+        })
+        .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
+        .executeTakeFirst()
+      if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) === 0)
+        return { duplicate: true, outcome: 'applied' as const }
+      const outcome = await apply(trx, event, deps.now, touchedPriceLists)
+      if (outcome !== 'applied') {
+        await trx
+          .updateTable('inbound_events')
+          .set({ outcome })
+          .where('source', '=', 'erp')
+          .where('event_id', '=', event.id)
+          .execute()
+      }
+      return { duplicate: false, outcome }
+    }),
+  )
   // After commit: the next catalog read sees the new contract at once.
   for (const accountId of touchedPriceLists) deps.prices.invalidate(accountId)
   return result
@@ -92,16 +96,34 @@ async function apply(
   }
 }
 
+/**
+ * The account an event is about: named in the event, or — for an order
+ * event, which names only the order — the order's. Finding it is the one
+ * cross-tenant read of this path; everything else is written in that
+ * account's scope.
+ */
+async function accountOfEvent(db: Kysely<Database>, event: ErpEvent): Promise<string> {
+  if ('accountId' in event.data) return event.data.accountId
+  const { orderId } = event.data
+  const order = await withPurpose(db, 'erp-inbound', (db) =>
+    db.selectFrom('orders').select('account_id').where('id', '=', orderId).executeTakeFirst(),
+  )
+  if (!order) throw unknownOrder(orderId)
+  return order.account_id
+}
+
+const unknownOrder = (orderId: string) =>
+  new ApiError(422, 'unknown_order', `No order ${orderId}.`, {
+    errors: [{ field: 'body.data.orderId', message: 'Unknown order', code: 'unknown_order' }],
+  })
+
 async function findOrder(trx: Trx, orderId: string) {
   const order = await trx
     .selectFrom('orders')
     .selectAll()
     .where('id', '=', orderId)
     .executeTakeFirst()
-  if (!order)
-    throw new ApiError(422, 'unknown_order', `No order ${orderId}.`, {
-      errors: [{ field: 'body.data.orderId', message: 'Unknown order', code: 'unknown_order' }],
-    })
+  if (!order) throw unknownOrder(orderId)
   return order
 }
 

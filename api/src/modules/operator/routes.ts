@@ -11,6 +11,11 @@ import {
   OutboxQuery,
 } from './schemas.js'
 import { listOutbox, portalMetrics, retryDelivery } from './service.js'
+import type { Context } from 'hono'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { withPurpose } from '../../db/scope.js'
+import { auditCrossTenant } from '../../http/cross-tenant.js'
 
 const metricsRoute = createRoute({
   method: 'get',
@@ -65,15 +70,31 @@ const retryRoute = createRoute({
 
 export function operatorRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  // Every operator view spans the accounts: one audited purpose, one transaction.
+  const asOperator = <T>(
+    c: Context<AppEnv>,
+    action: string,
+    fn: (db: Kysely<Database>) => Promise<T>,
+  ) => {
+    auditCrossTenant(c, action)
+    return withPurpose(c.var.deps.db, 'operator', fn)
+  }
   app.openapi(metricsRoute, async (c) =>
-    c.json(await portalMetrics(c.var.deps.db, c.var.deps.clock.now(), c.req.valid('query')), 200),
+    c.json(
+      await asOperator(c, 'portal-metrics', (db) =>
+        portalMetrics(db, c.var.deps.clock.now(), c.req.valid('query')),
+      ),
+      200,
+    ),
   )
   app.openapi(outboxRoute, async (c) =>
-    c.json(await listOutbox(c.var.deps.db, c.req.valid('query')), 200),
+    c.json(await asOperator(c, 'list-outbox', (db) => listOutbox(db, c.req.valid('query'))), 200),
   )
   app.openapi(retryRoute, async (c) =>
     c.json(
-      await retryDelivery(c.var.deps.db, c.req.valid('param').eventId, c.var.deps.clock.now()),
+      await asOperator(c, 'retry-delivery', (db) =>
+        retryDelivery(db, c.req.valid('param').eventId, c.var.deps.clock.now()),
+      ),
       200,
     ),
   )

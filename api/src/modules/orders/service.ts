@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely } from 'kysely'
 import { appendEvent } from '../../db/events.js'
 import { preparedQuery } from '../../db/prepared-query.js'
+import { transaction } from '../../db/scope.js'
 import type {
   Database,
   OrderLinesTable,
@@ -165,7 +166,7 @@ const lastOrderNumber = preparedQuery<{ accountId: string; from: string; to: str
 )
 
 async function nextOrderNumber(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   accountId: string,
   now: Date,
 ): Promise<string> {
@@ -192,12 +193,12 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
   const now = ctx.clock.now()
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0)
 
-  return ctx.db.transaction().execute(async (trx) => {
+  return transaction(ctx.db, async (trx) => {
     const terms = await trx
       .selectFrom('account_terms')
       .select(['tax_rate_bps', 'on_hold', 'hold_reason'])
       .where('account_id', '=', ctx.accountId)
-      .$if(isPostgres(trx as unknown as Kysely<unknown>), (q) => q.forUpdate())
+      .$if(isPostgres(trx), (q) => q.forUpdate())
       .executeTakeFirst()
     if (!terms)
       throw new ApiError(
@@ -328,7 +329,7 @@ const insertDelivery = preparedQuery<{ eventId: string; accountId: string; at: s
 
 /** Queues an event for the ERP, in the transaction that wrote it. */
 export async function enqueueDelivery(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   eventId: string,
   accountId: string,
   now: Date,
@@ -513,7 +514,7 @@ export async function cancelOrder(
   reason: string | undefined,
 ): Promise<Order> {
   const now = ctx.clock.now()
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx.db, async (trx) => {
     const row = await trx
       .selectFrom('orders')
       .select(['id', 'status'])
