@@ -58,7 +58,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const dir = mkdtempSync(join(tmpdir(), 'portico-test-'))
   // The PostgreSQL run (test/run-on-postgres.ts) names a migrated, seeded
   // template; each app gets a copy of its own.
-  const template = process.env[TEMPLATE_ENV]
+  // A caller naming its own DATABASE_URL gets exactly that database.
+  const template = env.DATABASE_URL ? undefined : process.env[TEMPLATE_ENV]
   const postgres = template ? await testDatabaseFromTemplate(template) : undefined
   const config = loadConfig({
     NODE_ENV: 'test',
