@@ -20,12 +20,8 @@ import { Agent, request, type IncomingMessage } from 'node:http'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Webhook } from 'standardwebhooks'
-import {
-  API_READY,
-  benchServerNodeArgs,
-  startChildServer,
-  type ProbedChildServer,
-} from './child-server.js'
+import { API_READY, startChildServer, type ProbedChildServer } from '../src/testing/child-server.js'
+import { benchServerNodeArgs } from './processes.js'
 import {
   BENCH_ERP_WEBHOOK_SECRET,
   BENCH_OPERATOR_KEY,

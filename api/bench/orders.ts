@@ -13,12 +13,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import {
-  API_READY,
-  benchServerNodeArgs,
-  startChildServer,
-  type ProbedChildServer,
-} from './child-server.js'
+import { API_READY, startChildServer, type ProbedChildServer } from '../src/testing/child-server.js'
+import { benchServerNodeArgs } from './processes.js'
 import {
   fetchCatalog,
   orderBody,

@@ -3,10 +3,10 @@ import { startChildServer, type ChildServer } from '../src/testing/child-server.
 export type { ChildServer }
 
 /**
- * Extra node flags for the servers under test, e.g.
- * `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.cache/profiles"`.
+ * `BENCH_SERVER_NODE_ARGS`: extra node flags for the servers under test, e.g.
+ * `--cpu-prof --cpu-prof-dir=bench/.cache/profiles`.
  */
-function extraNodeArgs(): string[] {
+export function benchServerNodeArgs(): string[] {
   return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)
 }
 
@@ -16,7 +16,7 @@ function extraNodeArgs(): string[] {
  */
 export function startApiServer(databasePath: string): Promise<ChildServer> {
   return startChildServer({
-    nodeArgs: extraNodeArgs(),
+    nodeArgs: benchServerNodeArgs(),
     name: 'api',
     script: 'src/server.ts',
     env: {
@@ -36,7 +36,7 @@ export function startApiServer(databasePath: string): Promise<ChildServer> {
 /** The bare Hono baseline serving `body` verbatim. */
 export function startBareServer(bodyFile: string, contentType: string): Promise<ChildServer> {
   return startChildServer({
-    nodeArgs: extraNodeArgs(),
+    nodeArgs: benchServerNodeArgs(),
     name: 'bare',
     script: 'bench/bare-server.ts',
     env: { NODE_ENV: 'production', BARE_BODY_FILE: bodyFile, BARE_CONTENT_TYPE: contentType },

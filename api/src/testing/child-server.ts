@@ -1,9 +1,18 @@
+/**
+ * A server in a process of its own — a replica in a test, a server under
+ * load in a benchmark — with the environment and node flags the caller
+ * chooses: start, wait for the port, SIGTERM then SIGKILL, nothing left
+ * behind when the caller throws; plus two probes: CPU time from /proc, and
+ * memory after a full GC for scripts that answer SIGUSR2 (bench/sse-server.ts).
+ */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const API_DIR = fileURLToPath(new URL('../../', import.meta.url))
+/** Linux reports CPU time in clock ticks of 1/100 s. */
+const CLOCK_TICKS = 100
 
-/** A server in a process of its own (a replica, a server under load). */
 export interface ChildServer {
   name: string
   url: string
@@ -14,23 +23,38 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
+export interface ServerMemory {
+  rss: number
+  heapUsed: number
+  external: number
+}
+
+export interface ProbedChildServer extends ChildServer {
+  port: number
+  /** User + system CPU seconds the process has used so far (Linux). */
+  cpuSeconds(): number
+  /** Heap and RSS after a full GC; needs a script that answers SIGUSR2 and `--expose-gc`. */
+  memory(): Promise<ServerMemory>
+}
+
 const running = new Set<ChildProcess>()
-// A test or benchmark that throws must not leave servers behind.
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL')
 })
 
-/**
- * Starts `script` (relative to api/) under tsx in a child process and waits
- * until its output matches `ready`, whose first group is the port.
- */
+/** The ready line of src/server.ts: "Portico is running at http://localhost:<port>". */
+export const API_READY = /running at http:\/\/localhost:(\d+)/
+
 export function startChildServer(options: {
   name: string
+  /** Relative to api/. */
   script: string
   env: Record<string, string>
+  /** Matched against stdout + stderr; group 1 is the port. */
   ready: RegExp
   nodeArgs?: string[]
-}): Promise<ChildServer> {
+  startTimeoutMs?: number
+}): Promise<ProbedChildServer> {
   const child = spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), '--import', 'tsx', options.script],
@@ -55,23 +79,43 @@ export function startChildServer(options: {
     await exited
     clearTimeout(timer)
   }
+  const cpuSeconds = () => {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  }
+  const memory = async (): Promise<ServerMemory> => {
+    const from = output.length
+    child.kill('SIGUSR2')
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      const match = /memory (\{.*\})\n/.exec(output.slice(from))
+      if (match) return JSON.parse(match[1]!) as ServerMemory
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error(`${options.name} server did not report its memory`)
+  }
 
-  return new Promise<ChildServer>((resolve, reject) => {
+  return new Promise<ProbedChildServer>((resolve, reject) => {
+    const limit = options.startTimeoutMs ?? 60_000
     const timeout = setTimeout(() => {
       void stop()
-      reject(new Error(`${options.name} server did not start within 30 s:\n${output}`))
-    }, 30_000)
+      reject(new Error(`${options.name} server did not start within ${limit / 1000} s:\n${output}`))
+    }, limit)
+    let started = false
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8')
-      const port = options.ready.exec(output)?.[1]
+      const port = started ? undefined : options.ready.exec(output)?.[1]
       if (port) {
+        started = true
         clearTimeout(timeout)
         resolve({
           name: options.name,
           url: `http://127.0.0.1:${port}`,
+          port: Number(port),
           pid: child.pid!,
           output: () => output,
           stop,
+          cpuSeconds,
+          memory,
         })
       }
     }
@@ -79,9 +123,11 @@ export function startChildServer(options: {
     child.stderr.on('data', onData)
     child.once('exit', (code, signal) => {
       clearTimeout(timeout)
-      reject(
-        new Error(`${options.name} server exited (${signal ?? code}) during start:\n${output}`),
-      )
+      if (!started) {
+        reject(
+          new Error(`${options.name} server exited (${signal ?? code}) during start:\n${output}`),
+        )
+      }
     })
   })
 }
