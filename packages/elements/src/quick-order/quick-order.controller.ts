@@ -269,11 +269,14 @@ export class QuickOrderController implements ReactiveController {
     // The server keeps its answer under the key and would replay it: only a
     // request that got no answer (or collided with itself) may reuse it.
     if (error.status !== 0 && error.status !== 409) this.#idempotencyKey = undefined
+    const code = error.problem?.code
+    // The refused lines' terms are fetched while the step still says
+    // "placing": the refusal shows all at once, never as a banner over lines
+    // not marked yet with a Place button that would send them again.
+    if (code === 'order_lines_invalid') await this.#rejectLines(client, lines, error)
     this.placeError = error
     this.step = 'review'
-    const code = error.problem?.code
     if (error.status === 403) this.permissions = new Set()
-    if (code === 'order_lines_invalid') await this.#rejectLines(client, lines, error)
     if (code === 'credit_limit_exceeded' || code === 'credit_hold') void this.credit.refresh()
     this.#host.requestUpdate()
     return null

@@ -18,12 +18,13 @@ async function renderQuickOrder(session: EmbedSession, locale = 'en'): Promise<P
     </portico-provider>
   `)
   const element = provider.querySelector('portico-quick-order')!
+  // Ready once both the catalog and the messages of its language have
+  // arrived, whichever comes last: until then it shows its skeleton.
   await waitUntil(
-    () => !['idle', 'loading'].includes(element.controller.catalog.state),
-    'the catalog never loaded',
+    () => byPart(element, 'base')?.getAttribute('aria-busy') === 'false',
+    'the catalog or its language never loaded',
     { timeout: 8_000 },
   )
-  await element.updateComplete
   return element
 }
 
@@ -38,6 +39,17 @@ const quantityInput = (element: PorticoQuickOrder, sku: string) =>
   row(element, sku)?.querySelector<HTMLInputElement>('input')
 const byPart = (element: PorticoQuickOrder, part: string) =>
   shadow(element).querySelector<HTMLElement>(`[part~="${part}"]`)
+
+/**
+ * Presses "Place order" and waits until the API has answered and the element
+ * shows the outcome — the order placed, or the refusal with everything it
+ * changed (refused lines are marked only once their terms are fetched again).
+ */
+async function pressPlaceOrder(element: PorticoQuickOrder) {
+  byPart(element, 'place-button')!.click()
+  await waitUntil(() => element.controller.step !== 'placing', 'the API never answered')
+  await element.updateComplete
+}
 
 /** Types into a field the way a person does: focus, clear, keys. */
 async function typeInto(input: HTMLInputElement, value: string) {
@@ -185,9 +197,8 @@ describe('<portico-quick-order> against the API', () => {
     await element.updateComplete
     review.click()
     await element.updateComplete
-    byPart(element, 'place-button')!.click()
-    await waitUntil(() => element.controller.placeError, 'the API did not refuse')
-    await element.updateComplete
+    await pressPlaceOrder(element)
+    expect(element.controller.placeError?.problem?.code).to.equal('credit_limit_exceeded')
     const banner = byPart(element, 'banner')!
     expect(banner.getAttribute('role')).to.equal('alert')
     expect(text(banner)).to.include('more than your available credit of €1,500.00')
@@ -243,9 +254,8 @@ describe('<portico-quick-order> against the API', () => {
     await element.updateComplete
     byPart(element, 'review-button')!.click()
     await element.updateComplete
-    byPart(element, 'place-button')!.click()
-    await waitUntil(() => element.controller.placeError?.status === 403, 'no 403')
-    await element.updateComplete
+    await pressPlaceOrder(element)
+    expect(element.controller.placeError?.status).to.equal(403)
     expect(text(byPart(element, 'banner'))).to.include('Your role can’t place orders.')
     expect(byPart(element, 'place-button')!.getAttribute('aria-disabled')).to.equal('true')
   })
@@ -262,12 +272,8 @@ describe('<portico-quick-order> against the API', () => {
     expect(element.controller.review()).to.equal(true)
     await element.updateComplete
 
-    byPart(element, 'place-button')!.click()
-    await waitUntil(
-      () => element.controller.placeError?.problem?.code === 'order_lines_invalid',
-      'the API did not refuse the line',
-    )
-    await element.updateComplete
+    await pressPlaceOrder(element)
+    expect(element.controller.placeError?.problem?.code).to.equal('order_lines_invalid')
     expect(text(byPart(element, 'banner'))).to.include('Some lines can’t be ordered as they are.')
     const lines = [...byPart(element, 'review')!.querySelectorAll('tbody tr')]
     expect(lines.map((tr) => text(tr.querySelector('[part="field-error"]')) ?? null)).to.deep.equal(
@@ -285,6 +291,46 @@ describe('<portico-quick-order> against the API', () => {
     await typeInto(input, '10')
     await element.updateComplete
     expect(input.getAttribute('aria-invalid')).to.equal('false')
+  })
+
+  it('shows a refusal only once the refused lines are marked: no Place button in between', async () => {
+    const session = await mintEmbedSession({ email: 'buyer@cascadefab.com' })
+    let hold = false
+    let holding = false
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const element = await fixture<PorticoQuickOrder>(html`
+      <portico-quick-order
+        .client=${clientFor(session, async (request) => {
+          // After the refusal, the refused product's terms are fetched again: hold that.
+          if (hold && new URL(request.url).pathname === '/v1/catalog') {
+            holding = true
+            await held
+          }
+          return fetch(request)
+        })}
+      ></portico-quick-order>
+    `)
+    await waitUntil(() => byPart(element, 'base')?.getAttribute('aria-busy') === 'false')
+    const bar = await productBySku(session, 'AL-6061-BR')
+    element.controller.setQuantity({ ...bar, minOrderQuantity: 1, orderMultiple: 1 }, '3')
+    expect(element.controller.review()).to.equal(true)
+    await element.updateComplete
+
+    hold = true
+    const placing = element.controller.place()
+    await waitUntil(() => holding, 'the refused line was never fetched again')
+    await element.updateComplete
+    expect(element.controller.step).to.equal('placing')
+    expect(element.controller.placeError).to.equal(null)
+    expect(byPart(element, 'place-button')!.getAttribute('aria-disabled')).to.equal('true')
+
+    release()
+    expect(await placing).to.equal(null)
+    await element.updateComplete
+    expect(element.controller.step).to.equal('review')
+    expect(element.controller.lines[0]!.rejection).to.equal('below_minimum_quantity')
+    expect(text(byPart(element, 'field-error'))).to.equal('Order at least 10 bar.')
   })
 
   it('shows the loading skeleton, then an error with Retry when the API cannot be reached', async () => {
