@@ -10,25 +10,32 @@ import esbuild from 'rollup-plugin-esbuild'
  *
  * The product promise is the invoice list's: at most 20 KB with the provider
  * and Lit. Measured (the file / with its heaviest language): invoice list
- * 18.6 / 19.6, of which the provider, Lit and the SDK client are 10.7 (the
+ * 18.7 / 19.7, of which the provider, Lit and the SDK client are 10.7 (the
  * SDK's event stream is a separate 2.4 KB chunk, loaded on the first
- * subscription); order list 19.1 / 20.1; order tracker 21.3 / 22.7; quick
- * order 24.6 / 26.8; everything, portico.js, 36.9 / 40.7 — down from 44.5
- * when every element's strings came in all five languages. The invoice list
- * has 0.4 KB to spare: what it shares with the other lists (the paging, the
- * states, the table's look) costs it about 1 KB over its own copy. Each
- * other budget leaves under 2 KB of headroom, so growth is a decision, not
- * drift.
+ * subscription); order list 19.1 / 20.2; order tracker 21.4 / 22.8; quick
+ * order 27.8 / 30.3; everything, portico.js, 40.2 / 44.3 (it was 44.5 when
+ * every element's strings came in all five languages, before the quick
+ * order's review grew). The invoice list has 0.3 KB to spare: what it shares
+ * with the other lists (the paging, the states, the table's look) costs it
+ * about 1 KB over its own copy. Each other budget leaves under 2 KB of
+ * headroom, so growth is a decision, not drift.
+ *
+ * Raised on purpose: the quick order from 28.5 to 31.5 KB and portico.js
+ * from 43 to 46 KB, when its review became what a procurement buyer needs —
+ * tax and total before sending, PO number, requested date, a delivery
+ * address (every field the API takes, and the 249 ISO countries as a 0.2 KB
+ * bitmap named through Intl) and a note, each checked as typed, in five
+ * languages: +3.2 KB for the file, +0.3 KB for its German.
  *
  * A page showing several elements loads portico.js, one Lit and one SDK for
  * all of them, rather than several element files.
  */
 const cdnBudgets = {
-  portico: 43 * 1024,
+  portico: 46 * 1024,
   'invoice-list': 20 * 1024,
   'order-list': 21.5 * 1024,
   'order-tracker': 24.5 * 1024,
-  'quick-order': 28.5 * 1024,
+  'quick-order': 31.5 * 1024,
 }
 
 const typescript = () =>

@@ -1,8 +1,9 @@
 /**
  * The ordering half of the fake Portico API: a catalog at contracted prices,
  * a credit position, `GET /v1/me` permissions, orders with timelines and
- * shipments — and the rules `POST /v1/orders` enforces (minimums, multiples,
- * credit, hold, role), answering with the API's own problem+json shapes.
+ * shipments — and the rules `POST /v1/orders` enforces (details and delivery
+ * address, minimums, multiples, tax and credit, hold, role), answering with
+ * the API's own problem+json shapes.
  * A fake ERP can move orders on while a story runs, streamed to the
  * components over a fake `GET /v1/events/stream`.
  */
@@ -343,6 +344,12 @@ export interface FakeOrderingState {
   credit: Credit
   permissions: string[]
   orders: Order[]
+  /**
+   * Credit (minor units, tax included) someone else's order takes just before
+   * the next `POST /v1/orders` is checked: the credit changed after the
+   * element read it.
+   */
+  spentMeanwhile?: number
   /** Answer every `POST /v1/orders` with this problem instead (e.g. a refused line). */
   refuseOrders?: {
     status: number

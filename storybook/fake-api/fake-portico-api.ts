@@ -206,14 +206,67 @@ const require = (state: FakeOrderingState, permission: string) =>
     ? undefined
     : problem(403, 'forbidden', `This action needs the ${permission} permission.`)
 
-/** `POST /v1/orders`, with the API's rules: role, lines, hold, credit. */
+type FieldError = { field: string; message: string; code: string }
+
+/**
+ * The details of `POST /v1/orders` as the API's schema and service check
+ * them: PO number (trimmed, ≤ 50), note (≤ 2000), a delivery address with
+ * every field but `line2` (trimmed, within its length) and an ISO country
+ * code, and a requested date not passed everywhere (before today in UTC−12).
+ */
+function detailErrors(body: Schemas['PlaceOrderRequest'], now: Date): FieldError[] {
+  const errors: FieldError[] = []
+  const tooLong = (field: string, value: string | undefined, max: number, min = 0) => {
+    const length = value?.trim().length ?? min
+    if (length > max) errors.push({ field, message: `At most ${max} characters`, code: 'too_big' })
+    else if (length < min) errors.push({ field, message: 'Required', code: 'too_small' })
+  }
+  if (body.poNumber !== undefined) tooLong('body.poNumber', body.poNumber, 50, 1)
+  tooLong('body.note', body.note, 2000)
+  const address = body.deliveryAddress
+  if (address) {
+    const limits = { name: 200, line1: 200, line2: 200, postalCode: 20, city: 100 } as const
+    for (const [name, max] of Object.entries(limits) as Array<[keyof typeof limits, number]>)
+      tooLong(`body.deliveryAddress.${name}`, address[name], max, name === 'line2' ? 0 : 1)
+    if (!/^[A-Z]{2}$/.test(address.country))
+      errors.push({
+        field: 'body.deliveryAddress.country',
+        message: 'ISO 3166-1 alpha-2 code',
+        code: 'invalid_format',
+      })
+  }
+  const earliest = isoDate(new Date(now.getTime() - 12 * 3_600_000))
+  if (body.requestedDate && body.requestedDate < earliest)
+    errors.push({
+      field: 'body.requestedDate',
+      message: `The requested delivery date has passed; the earliest is ${earliest}`,
+      code: 'date_in_past',
+    })
+  return errors
+}
+
+/** `POST /v1/orders`, with the API's rules: details, role, lines, hold, tax and credit. */
 async function placeOrder(request: Request, state: FakeOrderingState): Promise<Response> {
   const body = (await request.json()) as Schemas['PlaceOrderRequest']
+  const invalid = detailErrors(body, new Date())
+  if (invalid.length)
+    return problem(400, 'validation_failed', 'The request is invalid.', { errors: invalid })
   if (state.refuseOrders) {
     const { status, code, detail, errors } = state.refuseOrders
     return problem(status, code, detail, errors ? { errors } : {})
   }
-  const errors: Array<{ field: string; message: string; code: string }> = []
+  // Someone else's order, placed while this one was reviewed, takes its share first.
+  if (state.spentMeanwhile) {
+    const spent = state.spentMeanwhile
+    state.spentMeanwhile = 0
+    state.credit = {
+      ...state.credit,
+      uninvoicedOrders: state.credit.uninvoicedOrders + spent,
+      outstanding: state.credit.outstanding + spent,
+      available: Math.max(0, state.credit.available - spent),
+    }
+  }
+  const errors: FieldError[] = []
   const lines = body.lines.map(({ productId, quantity }, index) => {
     const product = state.catalog.find((p) => p.id === productId)
     if (!product) {
@@ -251,7 +304,9 @@ async function placeOrder(request: Request, state: FakeOrderingState): Promise<R
     )
   const priced = lines.filter((line) => line !== undefined)
   const subtotal = priced.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0)
-  const taxTotal = Math.round((subtotal * state.account.taxRate) / 10_000)
+  // The account's rate, as GET /v1/credit tells it; rounded as api/src/lib/money.ts does.
+  const taxRate = state.credit.taxRate
+  const taxTotal = Math.round((subtotal * taxRate) / 10_000)
   const total = subtotal + taxTotal
   if (total > state.credit.available) {
     return problem(422, 'credit_limit_exceeded', 'The order total exceeds your available credit.', {
@@ -275,7 +330,11 @@ async function placeOrder(request: Request, state: FakeOrderingState): Promise<R
     placedAt: now,
     updatedAt: now,
     lineCount: priced.length,
-    deliveryAddress: null,
+    deliveryAddress: body.deliveryAddress
+      ? (Object.fromEntries(
+          Object.entries(body.deliveryAddress).map(([key, value]) => [key, value.trim()]),
+        ) as Schemas['Address'])
+      : null,
     note: body.note ?? null,
     statusReason: null,
     lines: priced.map(({ product, quantity, unitPrice }, n) => ({
@@ -287,7 +346,7 @@ async function placeOrder(request: Request, state: FakeOrderingState): Promise<R
       quantity,
       shippedQuantity: 0,
       unitPrice,
-      taxRate: state.account.taxRate,
+      taxRate,
       amount: unitPrice * quantity,
     })),
     timeline: [

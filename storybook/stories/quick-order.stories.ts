@@ -86,7 +86,7 @@ export const WithLines: Story = {
   },
 }
 
-/** More than the available credit: the total shows by how much, and review is unavailable. */
+/** More than the available credit, tax included: the summary shows by how much, and review is unavailable. */
 export const OverCredit: Story = {
   args: {
     scenario: portal(({ account }) => ({ credit: fakeCredit(account, account.typicalTotal / 8) })),
@@ -94,12 +94,33 @@ export const OverCredit: Story = {
   },
 }
 
-/** The confirmation step: lines, subtotal, optional PO number, date and note. */
+/** The confirmation step: lines, subtotal, tax and total; PO number, delivery date and address, note. */
 export const Review: Story = {
   args: {
     steps: (element) => {
       orderSome(element, 3)
       element.controller.review()
+    },
+  },
+}
+
+/** Delivering elsewhere: the address fields, and what "Place order" says when some are missing. */
+export const ReviewAnotherAddress: Story = {
+  args: {
+    steps: async (element) => {
+      orderSome(element, 2)
+      element.controller.review()
+      element.controller.setDetails({
+        poNumber: 'PO-88213',
+        deliverTo: 'other',
+        address: {
+          name: 'Goods receiving, plant 2',
+          line1: 'Dock 4',
+          country: new Intl.Locale(element.locale ?? 'en').maximize().region ?? '',
+        },
+      })
+      await element.updateComplete
+      element.shadowRoot!.querySelector<HTMLElement>('[part~="place-button"]')!.click()
     },
   },
 }
@@ -110,7 +131,11 @@ export const Placed: Story = {
     steps: async (element) => {
       orderSome(element, 2)
       element.controller.review()
-      await element.controller.place({ poNumber: 'PO-88213' })
+      const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000)
+      await element.controller.place({
+        poNumber: 'PO-88213',
+        requestedDate: inTwoWeeks.toISOString().slice(0, 10),
+      })
     },
   },
 }
@@ -140,20 +165,13 @@ export const RefusedLine: Story = {
   },
 }
 
-/** Within credit before tax, over it with tax: the API's 422 names the credit available. */
-export const CreditExceededWithTax: Story = {
+/**
+ * The order fitted when it was reviewed, but another order took the credit
+ * meanwhile: the API's 422 names what is left, and the credit is read again.
+ */
+export const CreditChangedMeanwhile: Story = {
   args: {
-    scenario: portal(({ account, catalog }) => {
-      const product = catalog[0]!
-      const first =
-        Math.ceil(product.minOrderQuantity / product.orderMultiple) * product.orderMultiple
-      // Credit for exactly the net amount of the order below; tax (8.25 % where
-      // the account pays none otherwise) tips it over.
-      return {
-        account: { ...account, taxRate: account.taxRate || 825 },
-        credit: fakeCredit(account, product.unitPrice * first * 3),
-      }
-    }),
+    scenario: portal(({ credit }) => ({ spentMeanwhile: credit.available - 1 })),
     steps: async (element) => {
       orderSome(element, 1)
       element.controller.review()

@@ -624,7 +624,7 @@ export interface components {
             poNumber?: string;
             deliveryAddress?: components["schemas"]["Address"];
             /**
-             * @description Requested delivery date.
+             * @description Requested delivery date. Not in the past: the API does not know the buyer’s time zone, so it refuses a date that has passed everywhere (before today in UTC−12), with a `date_in_past` error on `body.requestedDate`.
              * @example 2026-11-01
              */
             requestedDate?: string;

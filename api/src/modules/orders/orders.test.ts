@@ -195,6 +195,63 @@ describe('ordering', () => {
     })
   }
 
+  test('a requested date that has passed everywhere → 400 on body.requestedDate; today anywhere is fine', async () => {
+    const product = catalog.find((p) => p.sku === 'DZ-M12-50')!
+    const lines = [{ productId: product.id, quantity: 1 }]
+    const day = (offset: number, from: Date) =>
+      new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
+    const today = t.clock.now().toISOString().slice(0, 10)
+    // 10:00 UTC: in UTC−12 it is still yesterday, so yesterday has not passed everywhere.
+    t.clock.set(new Date(`${today}T10:00:00Z`))
+    const morning = t.clock.now()
+    assert.equal((await place({ lines, requestedDate: day(-1, morning) })).status, 201)
+    assert.equal((await place({ lines, requestedDate: today })).status, 201)
+    const before = await countOrders()
+    const refused = await place({ lines, requestedDate: day(-2, morning) })
+    assert.equal(refused.status, 400)
+    const problem = (await refused.json()) as {
+      code: string
+      errors: Array<{ field: string; code: string; message: string }>
+    }
+    assert.equal(problem.code, 'validation_failed')
+    assert.deepEqual(
+      problem.errors.map(({ field, code }) => ({ field, code })),
+      [{ field: 'body.requestedDate', code: 'date_in_past' }],
+    )
+    assert.match(problem.errors[0]!.message, new RegExp(`the earliest is ${day(-1, morning)}`))
+    // From 12:00 UTC yesterday is over everywhere.
+    t.clock.set(new Date(`${today}T12:00:00Z`))
+    assert.equal((await place({ lines, requestedDate: day(-1, morning) })).status, 400)
+    assert.equal(await countOrders(), before)
+  })
+
+  test('a delivery address is stored trimmed; a field of spaces is refused', async () => {
+    const product = catalog.find((p) => p.sku === 'DZ-M12-50')!
+    const lines = [{ productId: product.id, quantity: 1 }]
+    const address = {
+      name: ' Brandt Maschinenbau GmbH — Werk 2 ',
+      line1: 'Hafenstraße 7',
+      postalCode: '70327 ',
+      city: 'Stuttgart',
+      country: 'DE',
+    }
+    const response = await place({ lines, deliveryAddress: address })
+    assert.equal(response.status, 201)
+    const order = (await response.json()) as { deliveryAddress: Record<string, string> }
+    assert.deepEqual(order.deliveryAddress, {
+      ...address,
+      name: 'Brandt Maschinenbau GmbH — Werk 2',
+      postalCode: '70327',
+    })
+    const blank = await place({ lines, deliveryAddress: { ...address, city: '   ' } })
+    assert.equal(blank.status, 400)
+    const problem = (await blank.json()) as { errors: Array<{ field: string }> }
+    assert.deepEqual(
+      problem.errors.map((e) => e.field),
+      ['body.deliveryAddress.city'],
+    )
+  })
+
   test("the credit position tells the tax rate, so a client knows an order's total before placing it", async () => {
     const { taxRate, available } = await credit()
     assert.equal(taxRate, 1900)

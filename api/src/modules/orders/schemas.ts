@@ -25,15 +25,17 @@ export const OrderStatusSchema = z
 
 export const AddressSchema = z
   .strictObject({
+    // Trimmed first: a line of spaces is no address.
     name: z
       .string()
+      .trim()
       .min(1)
       .max(200)
       .openapi({ example: 'Brandt Maschinenbau GmbH — Wareneingang' }),
-    line1: z.string().min(1).max(200).openapi({ example: 'Industriestraße 12' }),
-    line2: z.string().max(200).optional(),
-    postalCode: z.string().min(1).max(20).openapi({ example: '70565' }),
-    city: z.string().min(1).max(100).openapi({ example: 'Stuttgart' }),
+    line1: z.string().trim().min(1).max(200).openapi({ example: 'Industriestraße 12' }),
+    line2: z.string().trim().max(200).optional(),
+    postalCode: z.string().trim().min(1).max(20).openapi({ example: '70565' }),
+    city: z.string().trim().min(1).max(100).openapi({ example: 'Stuttgart' }),
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code')
@@ -51,7 +53,10 @@ export const PlaceOrderBody = z
     lines: z.array(OrderLineInput).min(1).max(100),
     poNumber: z.string().trim().min(1).max(50).optional().openapi({ example: 'PO-88213' }),
     deliveryAddress: AddressSchema.optional(),
-    requestedDate: IsoDate.optional().openapi({ description: 'Requested delivery date.' }),
+    requestedDate: IsoDate.optional().openapi({
+      description:
+        'Requested delivery date. Not in the past: the API does not know the buyer’s time zone, so it refuses a date that has passed everywhere (before today in UTC−12), with a `date_in_past` error on `body.requestedDate`.',
+    }),
     note: z.string().max(2000).optional(),
   })
   .openapi('PlaceOrderRequest')

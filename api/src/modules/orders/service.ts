@@ -12,6 +12,7 @@ import type {
 import type { TenantContext } from '../../db/tenant.js'
 import { isPostgres } from '../../db/dialect.js'
 import { ApiError, invalidField, notFound, type FieldError } from '../../http/problem.js'
+import { isoDate } from '../../lib/clock.js'
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
 import { minorUnitDigits, taxOn } from '../../lib/money.js'
@@ -150,6 +151,16 @@ async function priceLines(
 }
 
 /**
+ * The earliest delivery date a buyer may ask for at `now`: today where the
+ * day is youngest (UTC−12). The API does not know the buyer's time zone, so
+ * it refuses only a date that has passed everywhere — a buyer anywhere may
+ * still ask for their own today.
+ */
+export function earliestRequestedDate(now: Date): string {
+  return isoDate(new Date(now.getTime() - 12 * 3_600_000))
+}
+
+/**
  * `ORD-2026-00042`: per account, per year, gap-free within the account. The
  * year's numbers are a range of orders_account_number_uq ('ORD-2026-' up to
  * 'ORD-2026.', the next character), so the last one is one index seek
@@ -189,8 +200,17 @@ async function nextOrderNumber(
  * orders can never together exceed the limit.
  */
 export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): Promise<Order> {
-  const { lines, currency } = await priceLines(ctx, input.lines)
   const now = ctx.clock.now()
+  const earliest = earliestRequestedDate(now)
+  // ISO dates compare as strings.
+  if (input.requestedDate && input.requestedDate < earliest) {
+    throw invalidField(
+      'body.requestedDate',
+      `The requested delivery date has passed; the earliest is ${earliest}`,
+      'date_in_past',
+    )
+  }
+  const { lines, currency } = await priceLines(ctx, input.lines)
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0)
 
   return transaction(ctx.db, async (trx) => {

@@ -15,6 +15,8 @@ export interface Formatters {
   instant(isoInstant: string, options?: { time?: boolean }): string
   /** Formats a count (a quantity) with the locale's grouping: `1.000` in `de`. */
   number(value: number): string
+  /** Formats a rate in basis points as a percentage: `1900` → `19 %` in `de`, `825` → `8.25%` in `en`. */
+  basisPoints(rate: number): string
 }
 
 const minorDigitsByCurrency = new Map<string, number>()
@@ -50,6 +52,10 @@ export function createFormatters(locale: string): Formatters {
   const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
   const instantTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const numberFormat = new Intl.NumberFormat(locale)
+  const percentFormat = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 2,
+  })
 
   const formatters: Formatters = Object.freeze({
     money(amountMinor: number, currency: string) {
@@ -72,6 +78,9 @@ export function createFormatters(locale: string): Formatters {
     },
     number(value: number) {
       return numberFormat.format(value)
+    },
+    basisPoints(rate: number) {
+      return percentFormat.format(rate / 10_000)
     },
   })
   formattersByLocale.set(locale, formatters)

@@ -188,6 +188,14 @@ describe('formatters', () => {
     expect(createFormatters('id').money(1500000, 'IDR').replace(nbsp, ' ')).to.equal('Rp 1.500.000')
   })
 
+  it('formats a tax rate in basis points as the locale writes a percentage', () => {
+    const nbsp = /[\u00a0\u202f]/g
+    expect(createFormatters('en').basisPoints(825)).to.equal('8.25%')
+    expect(createFormatters('de').basisPoints(1900).replace(nbsp, ' ')).to.equal('19 %')
+    expect(createFormatters('id').basisPoints(1100)).to.equal('11%')
+    expect(createFormatters('fr').basisPoints(0).replace(nbsp, ' ')).to.equal('0 %')
+  })
+
   it('formats a calendar date without shifting it across time zones', () => {
     expect(createFormatters('de').date('2026-03-01')).to.equal('01.03.2026')
     expect(createFormatters('en').date('2026-03-01')).to.equal('Mar 1, 2026')

@@ -88,6 +88,10 @@ export class LocalizeController<M extends object> implements ReactiveController,
     return createFormatters(this.#resolved.locale).number(value)
   }
 
+  basisPoints(rate: number): string {
+    return createFormatters(this.#resolved.locale).basisPoints(rate)
+  }
+
   /** @internal */
   hostUpdate(): void {
     const requested = this.#requested()

@@ -58,6 +58,7 @@ export interface SharedMessages {
   poNumber: string
   requestedDate: string
   noteForSupplier: string
+  deliveryAddress: string
 }
 
 /** The shared messages: English bundled, the others loaded when first asked for. */

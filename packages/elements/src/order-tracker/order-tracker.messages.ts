@@ -16,7 +16,6 @@ export interface OrderTrackerMessages {
   orderLoadError: string
   orderForbidden: string
   erpOrderNumber: string
-  deliveryAddress: string
   placedOn: string
   progress: string
   /** A step of the timeline not reached yet. */

@@ -4,6 +4,18 @@ import type { CatalogProduct, Order, PlaceOrderRequest, PortalClient } from '../
 import { settle, type RequestError } from '../request-error.js'
 import { CatalogController } from './catalog.controller.js'
 import { CreditController } from './credit.controller.js'
+import {
+  checkOrderDetails,
+  detailFieldOf,
+  emptyOrderDetails,
+  localToday,
+  orderDetailsBody,
+  type AddressDetails,
+  type DetailField,
+  type DetailProblem,
+  type OrderDetails,
+} from './order-details.js'
+import { orderTotals, type OrderTotals } from './order-totals.js'
 import { checkQuantity, parseQuantity, unitPriceAt, type QuantityProblem } from './quantity.js'
 
 /**
@@ -37,13 +49,19 @@ export interface CartLine {
   amount: number
 }
 
-/** The optional details of an order. */
-export interface OrderDetails {
-  poNumber: string
-  /** `YYYY-MM-DD`, or empty. */
-  requestedDate: string
-  note: string
+/**
+ * A change to the details: any fields, the address's fields by name
+ * (`{ address: { city: 'Bonn' } }` keeps the rest of the address).
+ */
+export type OrderDetailsChange = Partial<Omit<OrderDetails, 'address'>> & {
+  address?: Partial<AddressDetails>
 }
+
+/**
+ * What is wrong with a detail: a {@link DetailProblem} found as it was typed,
+ * or the code of the API's field error when the API refused it.
+ */
+export type DetailIssue = DetailProblem | string
 
 /**
  * Why the order cannot be placed right now, most fundamental first:
@@ -51,7 +69,10 @@ export interface OrderDetails {
  * - `credit_hold`: the account is on credit hold;
  * - `empty`: nothing on the order;
  * - `invalid_lines`: a quantity breaks its product's rules (or the API refused a line);
- * - `over_credit`: the order is more than the available credit.
+ * - `over_credit`: the order, tax included, is more than the available credit.
+ *
+ * The details of the review step are not among them: {@link QuickOrderController.detailIssues}
+ * says what is wrong with those.
  */
 export type OrderBlock = 'no_permission' | 'credit_hold' | 'empty' | 'invalid_lines' | 'over_credit'
 
@@ -59,17 +80,19 @@ export interface QuickOrderControllerOptions {
   client?: PortalClient | undefined
   /** Products per catalog request (default 20). */
   pageSize?: number
+  /** Today, `YYYY-MM-DD`: the earliest delivery date to ask for. Default: today where the reader is. */
+  today?: () => string
 }
-
-const noDetails: OrderDetails = Object.freeze({ poNumber: '', requestedDate: '', note: '' })
 
 /**
  * The data logic of `<portico-quick-order>`: the catalog search
  * ({@link catalog}), the credit position ({@link credit}), what the signed-in
  * role may do (`GET /v1/me`), the lines being ordered with their quantities
- * checked against minimums and multiples as they are typed, and placing the
- * order — with one `Idempotency-Key` per attempt, so retrying after a lost
- * answer can never place it twice.
+ * checked against minimums and multiples as they are typed, the totals with
+ * tax at the account's rate, the details of the order (PO number, delivery
+ * date and address, note) checked as they are typed, and placing the order —
+ * with one `Idempotency-Key` per attempt, so retrying after a lost answer can
+ * never place it twice.
  *
  * The API enforces every rule; this only mirrors them, so a person learns
  * what is wrong before sending, and maps the API's refusals back to lines.
@@ -79,7 +102,10 @@ const noDetails: OrderDetails = Object.freeze({ poNumber: '', requestedDate: '',
  * order = new QuickOrderController(this, { client })
  * this.order.catalog.search('bearing')
  * this.order.setQuantity(product, '20')
- * if (this.order.review()) await this.order.place({ poNumber: 'PO-1' })
+ * if (this.order.review()) {
+ *   this.order.setDetails({ poNumber: 'PO-1', requestedDate: '2026-12-01' })
+ *   await this.order.place()
+ * }
  * ```
  */
 export class QuickOrderController implements ReactiveController {
@@ -106,15 +132,22 @@ export class QuickOrderController implements ReactiveController {
   /** The order the last `place()` created. */
   placed: Order | null = null
 
+  /** The details typed in the review step; change them with {@link setDetails}. */
+  details: Readonly<OrderDetails> = emptyOrderDetails()
+
   readonly #host: ReactiveControllerHost
   #client: PortalClient | undefined
   #abortMe: AbortController | undefined
   /** Kept across retries of the same order, so a lost answer is never placed twice. */
   #idempotencyKey: string | undefined
+  readonly #today: () => string
+  /** The API's field errors on the details of the last attempt, until the field changes. */
+  #refusedDetails: Partial<Record<DetailField, string>> = {}
 
   constructor(host: ReactiveControllerHost, options: QuickOrderControllerOptions = {}) {
     this.#host = host
     this.#client = options.client
+    this.#today = options.today ?? (() => localToday())
     this.catalog = new CatalogController(host, {
       client: options.client,
       pageSize: options.pageSize ?? 20,
@@ -186,16 +219,28 @@ export class QuickOrderController implements ReactiveController {
     return this.lines[0]?.product.currency ?? this.catalog.items[0]?.currency
   }
 
-  /** Sum of the valid lines before tax, in minor units. The API adds tax when it places the order. */
+  /** Sum of the valid lines before tax, in minor units. */
   get subtotal(): number {
     return this.lines.reduce((sum, line) => sum + line.amount, 0)
   }
 
-  /** How far the order is over the available credit, in minor units; 0 when it fits or is unknown. */
+  /**
+   * Subtotal, tax and total, computed as the API will: at the account's tax
+   * rate, which the credit position tells. `null` while there is none (not
+   * loaded, or a credential without `credit:read`): then only the API knows
+   * the tax.
+   */
+  get totals(): OrderTotals | null {
+    const taxRate = this.credit.credit?.taxRate
+    return taxRate === undefined ? null : orderTotals(this.subtotal, taxRate)
+  }
+
+  /** How far the order, tax included, is over the available credit, in minor units; 0 when it fits or is unknown. */
   get overCreditBy(): number {
     const credit = this.credit.credit
-    if (!credit || credit.currency !== this.currency) return 0
-    return Math.max(0, this.subtotal - credit.available)
+    const totals = this.totals
+    if (!credit || !totals || credit.currency !== this.currency) return 0
+    return Math.max(0, totals.total - credit.available)
   }
 
   /** Why the order cannot be placed now, or `null` when it can. See {@link OrderBlock}. */
@@ -207,6 +252,38 @@ export class QuickOrderController implements ReactiveController {
     if (this.lines.some((line) => line.problem || line.rejection)) return 'invalid_lines'
     if (this.overCreditBy > 0) return 'over_credit'
     return null
+  }
+
+  /** The earliest delivery date to ask for, `YYYY-MM-DD`: today. */
+  get earliestRequestedDate(): string {
+    return this.#today()
+  }
+
+  /**
+   * What is wrong with the details, field by field (`{}` when nothing is):
+   * the rules the API applies, checked as they are typed, and what the API
+   * refused on the last attempt, until that field changes.
+   */
+  get detailIssues(): Partial<Record<DetailField, DetailIssue>> {
+    return {
+      ...checkOrderDetails(this.details, this.earliestRequestedDate),
+      ...this.#refusedDetails,
+    }
+  }
+
+  /** Changes some of the details. A changed order is a new attempt: it gets a new idempotency key. */
+  setDetails(change: OrderDetailsChange): void {
+    const { address, ...rest } = change
+    this.details = { ...this.details, ...rest, address: { ...this.details.address, ...address } }
+    const changed = [
+      ...Object.keys(rest),
+      ...Object.keys(address ?? {}).map((name) => `address.${name}`),
+    ]
+    this.#refusedDetails = Object.fromEntries(
+      Object.entries(this.#refusedDetails).filter(([field]) => !changed.includes(field)),
+    )
+    if (rest.deliverTo) this.#refusedDetails = {}
+    this.#changed()
   }
 
   /** Goes to the review step, when nothing blocks the order. Returns whether it did. */
@@ -228,21 +305,22 @@ export class QuickOrderController implements ReactiveController {
   }
 
   /**
-   * Sends the order (`POST /v1/orders`) from the review step. Resolves with
-   * the placed order, or `null` when it was refused or got no answer — then
-   * `placeError` says why, refused lines carry their `rejection`, and the
-   * step is back at `review`.
+   * Sends the order (`POST /v1/orders`) from the review step, with
+   * {@link details} (and `change` made to them first). Resolves with the
+   * placed order, or `null` when it was not sent — something blocks it, or a
+   * detail has an issue — or was refused or got no answer: then `placeError`
+   * says why, refused lines carry their `rejection`, refused details are in
+   * {@link detailIssues}, and the step is back at `review`.
    */
-  async place(details: Partial<OrderDetails> = {}): Promise<Order | null> {
+  async place(change?: OrderDetailsChange): Promise<Order | null> {
+    if (change) this.setDetails(change)
     const client = this.#client
     if (!client || this.step !== 'review' || this.block) return null
+    if (Object.keys(this.detailIssues).length) return null
     const lines = this.orderLines
-    const { poNumber, requestedDate, note } = { ...noDetails, ...details }
     const body: PlaceOrderRequest = {
       lines: lines.map(({ product, quantity }) => ({ productId: product.id, quantity: quantity! })),
-      ...(poNumber.trim() ? { poNumber: poNumber.trim() } : {}),
-      ...(requestedDate ? { requestedDate } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
+      ...orderDetailsBody(this.details),
     }
     this.#idempotencyKey ??= newIdempotencyKey()
     this.step = 'placing'
@@ -259,6 +337,7 @@ export class QuickOrderController implements ReactiveController {
       this.#idempotencyKey = undefined
       this.placed = outcome.data
       this.lines = []
+      this.details = emptyOrderDetails()
       this.step = 'placed'
       this.#host.requestUpdate()
       void this.credit.refresh()
@@ -269,11 +348,19 @@ export class QuickOrderController implements ReactiveController {
     // The server keeps its answer under the key and would replay it: only a
     // request that got no answer (or collided with itself) may reuse it.
     if (error.status !== 0 && error.status !== 409) this.#idempotencyKey = undefined
+    const code = error.problem?.code
+    // The refused lines' terms are fetched while the step still says
+    // "placing": the refusal shows all at once, never as a banner over lines
+    // not marked yet with a Place button that would send them again.
+    if (code === 'order_lines_invalid') await this.#rejectLines(client, lines, error)
+    this.#refusedDetails = {}
+    for (const { field, code } of error.problem?.errors ?? []) {
+      const detail = detailFieldOf(field)
+      if (detail) this.#refusedDetails[detail] = code
+    }
     this.placeError = error
     this.step = 'review'
-    const code = error.problem?.code
     if (error.status === 403) this.permissions = new Set()
-    if (code === 'order_lines_invalid') await this.#rejectLines(client, lines, error)
     if (code === 'credit_limit_exceeded' || code === 'credit_hold') void this.credit.refresh()
     this.#host.requestUpdate()
     return null
@@ -282,6 +369,8 @@ export class QuickOrderController implements ReactiveController {
   /** After a placed order: start a new, empty one. */
   startOver(): void {
     this.lines = []
+    this.details = emptyOrderDetails()
+    this.#refusedDetails = {}
     this.placed = null
     this.placeError = null
     this.step = 'edit'

@@ -7,6 +7,17 @@ export * from './quick-order.messages.js'
 export * from './catalog.controller.js'
 export * from './credit.controller.js'
 export * from './quantity.js'
+export * from './order-totals.js'
+export {
+  checkOrderDetails,
+  detailMaxLength,
+  emptyOrderDetails,
+  orderDetailsBody,
+  type AddressDetails,
+  type DetailField,
+  type DetailProblem,
+  type OrderDetails,
+} from './order-details.js'
 
 ensureContextRoot()
 if (!customElements.get('portico-quick-order')) {

@@ -49,8 +49,10 @@ export interface QuickOrderMessages {
   orderEmpty: string
   lineCount: (count: number) => string
   removeLine: (product: string) => string
-  /** After the subtotal: tax is not known until the API prices the order. */
+  /** After the subtotal, when the tax rate is unknown (no `credit:read`): the API adds it. */
   taxAddedOnPlacing: string
+  /** The tax line of the totals: `Tax (19 %)`; `rate` is formatted. */
+  taxAtRate: (rate: string) => string
   availableCredit: string
   /** Under the available credit: the limit it comes from. */
   creditOfLimit: (limit: string) => string
@@ -72,8 +74,33 @@ export interface QuickOrderMessages {
   placingOrder: string
   placeError: string
   linesRefused: string
-  /** 422 credit_limit_exceeded, with the `available` amount the API sent. */
+  /**
+   * 422 credit_limit_exceeded, with the `available` amount the API sent. The
+   * total was checked against credit before sending, so the credit changed meanwhile.
+   */
   creditExceeded: (available: string) => string
+  /** 400 on a detail (PO number, date, address, note): the fields are marked. */
+  detailsRefused: string
+  /** Why "Place order" does nothing yet. */
+  blockedDetails: string
+  /** The delivery address choice: the one on file with the supplier. */
+  deliverToUsual: string
+  deliverToUsualHint: string
+  deliverToOther: string
+  addressName: string
+  addressLine1: string
+  addressLine2: string
+  postalCode: string
+  city: string
+  country: string
+  /** Under an empty field the API requires. */
+  fieldRequired: string
+  /** Over the API's length limit; both numbers formatted. */
+  fieldTooLong: (max: string, length: string) => string
+  dateNotADate: string
+  dateInPast: string
+  /** The API refused a detail for a reason the element does not know. */
+  fieldRefused: string
   noCreditTerms: string
   orderConflict: string
   /** No answer: retrying is safe (same idempotency key). */

@@ -370,6 +370,7 @@ export const quickOrderStyles = css`
 
   .review {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-3);
     padding: var(--_space-4);
   }
@@ -399,8 +400,16 @@ export const quickOrderStyles = css`
   .review-lines tfoot th,
   .review-lines tfoot td {
     border-bottom: 0;
-    font-weight: 700;
+    font-weight: 400;
     text-align: end;
+  }
+
+  .review-lines tfoot .total > * {
+    font-weight: 700;
+  }
+
+  .review-lines tfoot tr > * {
+    padding-block: var(--_space-1);
   }
 
   .review-line--invalid th,
@@ -413,12 +422,63 @@ export const quickOrderStyles = css`
     margin-top: calc(var(--_space-2) * -1);
   }
 
-  .details {
+  .details,
+  .address-fields {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-    align-items: end;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    align-items: start;
     gap: var(--_space-3);
+  }
+
+  .details {
     max-width: 44rem;
+  }
+
+  .address {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space-1);
+    min-width: 0;
+    margin: 0;
+    padding: var(--_space-3);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    font-size: var(--_font-size-sm);
+  }
+
+  .address legend {
+    padding-inline: var(--_space-1);
+  }
+
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    width: fit-content;
+  }
+
+  .choice input {
+    width: 1rem;
+    height: 1rem;
+    margin: 0;
+    accent-color: var(--_color-primary);
+  }
+
+  .choice-hint {
+    padding-inline-start: calc(1rem + var(--_space-2));
+  }
+
+  .address-fields {
+    margin-top: var(--_space-2);
+  }
+
+  /* A select is as wide as its longest country name unless allowed to shrink. */
+  .details .input {
+    min-width: 0;
+  }
+
+  .place-reason {
+    text-align: end;
   }
 
   .field--wide {
@@ -556,6 +616,54 @@ export const quickOrderStyles = css`
 
     .price {
       min-width: 0;
+    }
+
+    /* The review's lines as the summary shows them: name, then "2 × €640.00" and the amount. */
+    .review-lines thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+
+    .review-lines,
+    .review-lines tbody,
+    .review-lines tfoot {
+      display: block;
+    }
+
+    .review-lines tr {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      gap: var(--_space-1) var(--_space-2);
+      padding-block: var(--_space-2);
+      border-bottom: 1px solid var(--_color-border);
+    }
+
+    .review-lines th,
+    .review-lines td {
+      padding: 0;
+      border: 0;
+    }
+
+    .review-lines tbody th {
+      grid-column: 1 / -1;
+    }
+
+    .review-lines tbody td:nth-child(3) {
+      color: var(--_color-muted);
+      text-align: start;
+    }
+
+    .review-lines tbody td:nth-child(3)::before {
+      content: '× ';
+    }
+
+    .review-lines tfoot tr {
+      grid-template-columns: minmax(0, 1fr) auto;
+      padding-block: var(--_space-1);
+      border: 0;
     }
   }
 `

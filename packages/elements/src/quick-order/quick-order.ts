@@ -1,5 +1,5 @@
 import { consume } from '@lit/context'
-import { html, LitElement, nothing, type PropertyValues } from 'lit'
+import { html, LitElement, noChange, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { LocalizeController } from '../i18n/localize.controller.js'
 import type { SharedMessages } from '../i18n/shared.messages.js'
@@ -20,12 +20,36 @@ import {
   searchIcon,
 } from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
+import {
+  countries,
+  detailMaxLength,
+  type AddressDetails,
+  type DetailField,
+} from './order-details.js'
 import { firstQuantity, priceBreakFor, stepQuantity } from './quantity.js'
-import { QuickOrderController, type CartLine, type OrderDetails } from './quick-order.controller.js'
+import {
+  QuickOrderController,
+  type CartLine,
+  type DetailIssue,
+  type OrderBlock,
+} from './quick-order.controller.js'
 import { quickOrderStyles } from './quick-order.styles.js'
 import { quickOrderCatalogue, type QuickOrderMessages } from './quick-order.messages.js'
 
 type Messages = SharedMessages & QuickOrderMessages
+
+/** How a detail field is typed into. */
+interface DetailFieldOptions {
+  optional?: boolean
+  /** Spans the whole row. */
+  wide?: boolean
+  kind?: 'text' | 'date' | 'textarea' | 'country'
+  /** `autocomplete` (default `off`): the address fields take the browser's saved shipping address. */
+  autocomplete?: string
+}
+
+/** The id of a detail's control: `detail-address-city`. */
+const detailId = (field: DetailField) => `detail-${field.replace('.', '-')}`
 
 /** `detail` of the `portico-order-placed` event. */
 export interface OrderPlacedDetail {
@@ -37,7 +61,8 @@ export type OrderPlacedEvent = CustomEvent<OrderPlacedDetail>
 /**
  * @summary Order from the account's own price list: search the catalog, type
  * quantities (checked against minimums and multiples as you type), watch the
- * total against the available credit, review, place.
+ * total with tax against the available credit, review with the PO number,
+ * delivery date and address, and a note, place.
  *
  * Gets its API client and locale from a surrounding `<portico-provider>`, or
  * from its own `client` property and `locale` attribute. The credential needs
@@ -62,13 +87,18 @@ export type OrderPlacedEvent = CustomEvent<OrderPlacedDetail>
  * @csspart quantity - Each quantity field (with its stepper buttons).
  * @csspart quantity-input - The text input of a quantity field.
  * @csspart stepper - The − and + buttons.
- * @csspart field-error - The error text under a quantity or field.
+ * @csspart field-error - The error text under a quantity or a detail field.
  * @csspart load-more - The "Load more" button.
  * @csspart cart - The order summary beside (or under) the products.
  * @csspart credit - The credit indicator in the summary.
  * @csspart credit-meter - Its bar.
  * @csspart banner - Every banner: role, credit hold, over credit, refusals.
+ * @csspart totals - Subtotal, tax and total in the summary (the review shows them in its table).
  * @csspart review - The review step.
+ * @csspart details - The review's form: PO number, requested date, delivery address, note.
+ * @csspart field - Each field of the details: label, control, error.
+ * @csspart field-input - The input, date, select or textarea of a detail field.
+ * @csspart address - The delivery address group: the choice, and the address fields.
  * @csspart review-button - "Review order".
  * @csspart place-button - "Place order".
  * @csspart success - The confirmation after placing.
@@ -120,9 +150,6 @@ export class PorticoQuickOrder extends LitElement {
     locale: () => this.locale ?? this.portico?.locale,
   })
 
-  /** The optional details typed in the review step. */
-  @state() protected details: OrderDetails = { poNumber: '', requestedDate: '', note: '' }
-
   /** Text of the polite live region. */
   @state() protected announcement = ''
 
@@ -131,6 +158,13 @@ export class PorticoQuickOrder extends LitElement {
 
   /** Set when a step changes; the next render moves focus to the new step's heading. */
   #focusStep = false
+
+  /** The detail fields typed into: their issues show as they are typed. */
+  #touched = new Set<DetailField>()
+  /** "Place order" was pressed: every detail's issue shows. */
+  #attempted = false
+  /** The issue each detail field had when last typed into, to announce a new one once. */
+  #announcedIssues = new Map<DetailField, DetailIssue | undefined>()
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const pageSize = clampPageSize(this.pageSize)
@@ -478,16 +512,7 @@ export class PorticoQuickOrder extends LitElement {
     const lines = controller.orderLines
     const currency = controller.currency
     const block = controller.block
-    const blockText =
-      block === 'empty'
-        ? t.blockedEmpty
-        : block === 'invalid_lines'
-          ? t.blockedInvalid
-          : block === 'over_credit'
-            ? t.overCreditHelp
-            : block === 'credit_hold'
-              ? t.contactAccountManager
-              : ''
+    const blockText = this.#blockText(t, block)
     return html`
       <aside part="cart" class="cart" aria-labelledby="cart-heading">
         <h3 id="cart-heading" class="cart-heading">
@@ -529,13 +554,17 @@ export class PorticoQuickOrder extends LitElement {
         }
         ${
           currency
-            ? html`<dl class="totals">
-                  <div class="totals-row totals-row--strong">
-                    <dt>${t.subtotal}</dt>
-                    <dd class="num">${l.money(controller.subtotal, currency)}</dd>
-                  </div>
+            ? html`<dl part="totals" class="totals">
+                  ${this.#totalRows(t, currency).map(
+                    ([label, amount, strong]) => html`
+                      <div class="totals-row ${strong ? 'totals-row--strong' : ''}">
+                        <dt>${label}</dt>
+                        <dd class="num">${amount}</dd>
+                      </div>
+                    `,
+                  )}
                 </dl>
-                <p class="hint">${t.taxAddedOnPlacing}</p>`
+                ${controller.totals ? nothing : html`<p class="hint">${t.taxAddedOnPlacing}</p>`}`
             : nothing
         }
         ${this.#renderCredit(t)}
@@ -554,16 +583,49 @@ export class PorticoQuickOrder extends LitElement {
     `
   }
 
-  /** Available credit, what this order leaves, and a bar of both against the limit. */
+  /** Why the order cannot go on, in words, for the button it disables. */
+  #blockText(t: Messages, block: OrderBlock | null): string {
+    switch (block) {
+      case 'empty':
+        return t.blockedEmpty
+      case 'invalid_lines':
+        return t.blockedInvalid
+      case 'over_credit':
+        return t.overCreditHelp
+      case 'credit_hold':
+        return t.contactAccountManager
+      default:
+        return ''
+    }
+  }
+
+  /**
+   * `[label, amount, strong]` of the totals: subtotal, tax at the account's
+   * rate and total, as the API will compute them — or the subtotal alone
+   * while the rate is unknown.
+   */
+  #totalRows(t: Messages, currency: string): Array<[string, string, boolean]> {
+    const l = this.#localize
+    const { subtotal, totals } = this.controller
+    if (!totals) return [[t.subtotal, l.money(subtotal, currency), true]]
+    return [
+      [t.subtotal, l.money(subtotal, currency), false],
+      [t.taxAtRate(l.basisPoints(totals.taxRate)), l.money(totals.tax, currency), false],
+      [t.columnTotal, l.money(totals.total, currency), true],
+    ]
+  }
+
+  /** Available credit, what this order (tax included) leaves, and a bar of both against the limit. */
   #renderCredit(t: Messages) {
-    const { subtotal, overCreditBy } = this.controller
+    const { overCreditBy } = this.controller
+    const orderTotal = this.controller.totals?.total ?? this.controller.subtotal
     const credit = this.controller.credit.credit
     if (!credit || credit.onHold) return nothing
     const l = this.#localize
     const money = (minor: number) => l.money(minor, credit.currency)
     const limit = Math.max(credit.limit, 1)
     const used = Math.min(credit.outstanding / limit, 1)
-    const order = Math.min(subtotal / limit, 1 - used)
+    const order = Math.min(orderTotal / limit, 1 - used)
     return html`
       <div part="credit" class="credit">
         <div class="credit-figures">
@@ -580,10 +642,10 @@ export class PorticoQuickOrder extends LitElement {
         </div>
         <p class="hint">${t.creditOfLimit(money(credit.limit))}</p>
         ${
-          subtotal && !overCreditBy
+          orderTotal && !overCreditBy
             ? html`<div class="credit-figures">
                 <span>${t.creditAfterOrder}</span>
-                <span class="num">${money(credit.available - subtotal)}</span>
+                <span class="num">${money(credit.available - orderTotal)}</span>
               </div>`
             : nothing
         }
@@ -604,6 +666,9 @@ export class PorticoQuickOrder extends LitElement {
     const placing = controller.step === 'placing'
     const currency = controller.currency!
     const block = controller.block
+    const issues = Object.keys(controller.detailIssues).length > 0
+    const reason = this.#blockText(t, block) || (issues && this.#attempted ? t.blockedDetails : '')
+    const other = controller.details.deliverTo === 'other'
     return html`
       <section part="review" class="review" aria-labelledby="review-heading">
         <h3 id="review-heading" class="review-heading" tabindex="-1" data-step-heading>
@@ -637,54 +702,83 @@ export class PorticoQuickOrder extends LitElement {
             })}
           </tbody>
           <tfoot>
-            <tr>
-              <th scope="row" colspan="3">${t.subtotal}</th>
-              <td class="num">${l.money(controller.subtotal, currency)}</td>
-            </tr>
+            ${this.#totalRows(t, currency).map(
+              ([label, amount, strong]) => html`
+                <tr class=${strong ? 'total' : ''}>
+                  <th scope="row" colspan="3">${label}</th>
+                  <td class="num">${amount}</td>
+                </tr>
+              `,
+            )}
           </tfoot>
         </table>
-        <p class="hint tax-note">${t.taxAddedOnPlacing}</p>
-        <div class="details">
-          <div class="field">
-            <label for="po">${t.poNumber} <span class="muted">(${t.optional})</span></label>
-            <input
-              id="po"
-              class="input"
-              maxlength="50"
-              autocomplete="off"
-              .value=${this.details.poNumber}
-              ?disabled=${placing}
-              @input=${(e: InputEvent) => this.#setDetail('poNumber', e)}
-            />
-          </div>
-          <div class="field">
-            <label for="requested"
-              >${t.requestedDate} <span class="muted">(${t.optional})</span></label
-            >
-            <input
-              id="requested"
-              class="input"
-              type="date"
-              min=${tomorrow()}
-              .value=${this.details.requestedDate}
-              ?disabled=${placing}
-              @input=${(e: InputEvent) => this.#setDetail('requestedDate', e)}
-            />
-          </div>
-          <div class="field field--wide">
-            <label for="note"
-              >${t.noteForSupplier} <span class="muted">(${t.optional})</span></label
-            >
-            <textarea
-              id="note"
-              class="input"
-              rows="2"
-              maxlength="2000"
-              .value=${this.details.note}
-              ?disabled=${placing}
-              @input=${(e: InputEvent) => this.#setDetail('note', e)}
-            ></textarea>
-          </div>
+        ${controller.totals ? nothing : html`<p class="hint tax-note">${t.taxAddedOnPlacing}</p>`}
+        <div part="details" class="details">
+          ${this.#renderDetailField(t, 'poNumber', t.poNumber, { optional: true })}
+          ${this.#renderDetailField(t, 'requestedDate', t.requestedDate, {
+            optional: true,
+            kind: 'date',
+          })}
+          <fieldset part="address" class="address field--wide" ?disabled=${placing}>
+            <legend class="label">${t.deliveryAddress}</legend>
+            <label class="choice">
+              <input
+                type="radio"
+                name="deliver-to"
+                value="usual"
+                aria-describedby="deliver-usual-hint"
+                .checked=${!other}
+                @change=${this.#onDeliverTo}
+              />
+              ${t.deliverToUsual}
+            </label>
+            <p id="deliver-usual-hint" class="hint choice-hint">${t.deliverToUsualHint}</p>
+            <label class="choice">
+              <input
+                type="radio"
+                name="deliver-to"
+                value="other"
+                .checked=${other}
+                @change=${this.#onDeliverTo}
+              />
+              ${t.deliverToOther}
+            </label>
+            ${
+              other
+                ? html`<div class="address-fields">
+                    ${this.#renderDetailField(t, 'address.name', t.addressName, {
+                      wide: true,
+                      autocomplete: 'shipping organization',
+                    })}
+                    ${this.#renderDetailField(t, 'address.line1', t.addressLine1, {
+                      wide: true,
+                      autocomplete: 'shipping address-line1',
+                    })}
+                    ${this.#renderDetailField(t, 'address.line2', t.addressLine2, {
+                      wide: true,
+                      optional: true,
+                      autocomplete: 'shipping address-line2',
+                    })}
+                    ${this.#renderDetailField(t, 'address.postalCode', t.postalCode, {
+                      autocomplete: 'shipping postal-code',
+                    })}
+                    ${this.#renderDetailField(t, 'address.city', t.city, {
+                      autocomplete: 'shipping address-level2',
+                    })}
+                    ${this.#renderDetailField(t, 'address.country', t.country, {
+                      kind: 'country',
+                      wide: true,
+                      autocomplete: 'shipping country',
+                    })}
+                  </div>`
+                : nothing
+            }
+          </fieldset>
+          ${this.#renderDetailField(t, 'note', t.noteForSupplier, {
+            optional: true,
+            wide: true,
+            kind: 'textarea',
+          })}
         </div>
         <div class="actions">
           <button class="button" type="button" ?disabled=${placing} @click=${this.#onEdit}>
@@ -696,13 +790,119 @@ export class PorticoQuickOrder extends LitElement {
             type="button"
             aria-disabled=${placing || block ? 'true' : 'false'}
             aria-busy=${placing ? 'true' : 'false'}
+            aria-describedby=${reason ? 'place-reason' : nothing}
             @click=${this.#onPlace}
           >
             ${placing ? t.placingOrder : t.placeOrder}
           </button>
         </div>
+        ${reason ? html`<p id="place-reason" class="hint place-reason">${reason}</p>` : nothing}
       </section>
     `
+  }
+
+  /**
+   * One field of the details: its label (marked optional, or required to
+   * assistive technology), the control, and its issue — linked through
+   * `aria-describedby` and `aria-invalid`, shown once the field has been
+   * typed into or "Place order" pressed.
+   */
+  #renderDetailField(
+    t: Messages,
+    field: DetailField,
+    label: string,
+    { optional = false, wide = false, kind = 'text', autocomplete = 'off' }: DetailFieldOptions,
+  ) {
+    const id = detailId(field)
+    const message = this.#detailMessage(t, field)
+    const value = detailValue(this.controller.details, field)
+    const placing = this.controller.step === 'placing'
+    const onInput = (event: Event) => this.#onDetailInput(field, label, event)
+    const invalid = message ? 'true' : 'false'
+    const describedBy = message ? `${id}-error` : nothing
+    const required = optional ? nothing : 'true'
+    return html`
+      <div part="field" class=${wide ? 'field field--wide' : 'field'}>
+        <label for=${id}
+          >${label}${optional ? html` <span class="muted">(${t.optional})</span>` : nothing}</label
+        >
+        ${
+          kind === 'textarea'
+            ? html`<textarea
+                part="field-input"
+                id=${id}
+                class="input"
+                rows="3"
+                aria-invalid=${invalid}
+                aria-describedby=${describedBy}
+                .value=${value}
+                ?disabled=${placing}
+                @input=${onInput}
+              ></textarea>`
+            : kind === 'country'
+              ? html`<select
+                  part="field-input"
+                  id=${id}
+                  class="input"
+                  autocomplete=${autocomplete}
+                  aria-required="true"
+                  aria-invalid=${invalid}
+                  aria-describedby=${describedBy}
+                  ?disabled=${placing}
+                  @change=${onInput}
+                >
+                  ${value ? nothing : html`<option value="" selected>—</option>`}
+                  ${countries(this.#localize.locale).map(
+                    ([code, name]) =>
+                      html`<option value=${code} ?selected=${code === value}>${name}</option>`,
+                  )}
+                </select>`
+              : html`<input
+                  part="field-input"
+                  id=${id}
+                  class="input"
+                  type=${kind}
+                  min=${kind === 'date' ? this.controller.earliestRequestedDate : nothing}
+                  autocomplete=${autocomplete}
+                  aria-required=${required}
+                  aria-invalid=${invalid}
+                  aria-describedby=${describedBy}
+                  .value=${value === '?' ? noChange : value}
+                  ?disabled=${placing}
+                  @input=${onInput}
+                  @blur=${onInput}
+                />`
+        }
+        ${message ? html`<p part="field-error" id="${id}-error" class="field-error">${message}</p>` : nothing}
+      </div>
+    `
+  }
+
+  /** What is wrong with a detail, in words — once it is to be shown. */
+  #detailMessage(t: Messages, field: DetailField): string {
+    if (!this.#attempted && !this.#touched.has(field)) return ''
+    return this.#issueText(t, field, this.controller.detailIssues[field])
+  }
+
+  #issueText(t: Messages, field: DetailField, issue: DetailIssue | undefined): string {
+    const l = this.#localize
+    switch (issue) {
+      case undefined:
+        return ''
+      case 'required':
+        return t.fieldRequired
+      case 'too_long': {
+        const max = detailMaxLength[field as keyof typeof detailMaxLength]
+        const length = detailValue(this.controller.details, field).trim().length
+        return t.fieldTooLong(l.number(max), l.number(length))
+      }
+      case 'not_a_date':
+        return t.dateNotADate
+      case 'date_in_past':
+        return t.dateInPast
+      default:
+        return t.fieldRefused
+    }
   }
 
   #renderPlaceError(t: Messages) {
@@ -733,6 +933,9 @@ export class PorticoQuickOrder extends LitElement {
       case 'no_credit_terms':
       case 'no_price_list':
         return this.#banner('danger', t.placeError, t.noCreditTerms)
+      case 'validation_failed':
+        if (Object.keys(this.controller.detailIssues).length)
+          return this.#banner('danger', t.placeError, t.detailsRefused)
     }
     if (error.status === 403) return this.#banner('info', t.roleCannotOrder, t.roleCannotOrderHelp)
     if (error.status === 401) return this.#banner('danger', t.placeError, t.unauthorized)
@@ -761,6 +964,14 @@ export class PorticoQuickOrder extends LitElement {
               ? html`<div>
                   <dt>${t.poNumber}</dt>
                   <dd>${order.poNumber}</dd>
+                </div>`
+              : nothing
+          }
+          ${
+            order.requestedDate
+              ? html`<div>
+                  <dt>${t.requestedDate}</dt>
+                  <dd>${l.date(order.requestedDate)}</dd>
                 </div>`
               : nothing
           }
@@ -841,14 +1052,51 @@ export class PorticoQuickOrder extends LitElement {
     )
   }
 
-  #setDetail(name: keyof OrderDetails, event: InputEvent) {
-    this.details = { ...this.details, [name]: (event.target as HTMLInputElement).value }
+  /**
+   * A detail typed into (or left: a date typed only in part reports itself
+   * on blur, when it sends no input). Its issue shows from now on, and is
+   * announced when it is a new one.
+   */
+  #onDetailInput(field: DetailField, label: string, event: Event) {
+    const input = event.target as HTMLInputElement
+    // An incomplete date has no value; "?" is what the check calls not a date.
+    const value = input.type === 'date' && input.validity.badInput ? '?' : input.value
+    if (event.type === 'blur' && (input.type !== 'date' || value !== '?')) return
+    this.#touched.add(field)
+    const name = field.startsWith('address.') ? (field.slice(8) as keyof AddressDetails) : null
+    this.controller.setDetails(name ? { address: { [name]: value } } : { [field]: value })
+    const issue = this.controller.detailIssues[field]
+    const t = this.#localize.messages
+    if (t && issue && issue !== this.#announcedIssues.get(field))
+      this.#announce(`${label}: ${this.#issueText(t, field, issue)}`)
+    this.#announcedIssues.set(field, issue)
+  }
+
+  #onDeliverTo(event: Event) {
+    const deliverTo = (event.target as HTMLInputElement).value as 'usual' | 'other'
+    const { country } = this.controller.details.address
+    // A new address starts in the reader's country, which they can change.
+    const region = country || new Intl.Locale(this.#localize.locale).maximize().region || ''
+    this.controller.setDetails({
+      deliverTo,
+      address: {
+        country: countries(this.#localize.locale).some(([code]) => code === region) ? region : '',
+      },
+    })
   }
 
   async #onPlace() {
-    const order = await this.controller.place(this.details)
-    if (!order) return
-    this.details = { poNumber: '', requestedDate: '', note: '' }
+    const { controller } = this
+    this.#attempted = true
+    if (Object.keys(controller.detailIssues).length) return this.#focusFirstIssue()
+    const order = await controller.place()
+    if (!order) {
+      if (Object.keys(controller.detailIssues).length) await this.#focusFirstIssue()
+      return
+    }
+    this.#touched.clear()
+    this.#attempted = false
+    this.#announcedIssues.clear()
     this.#focusStep = true
     const t = this.#localize.messages
     if (t) this.#announce(t.orderPlacedTitle(order.number))
@@ -859,6 +1107,13 @@ export class PorticoQuickOrder extends LitElement {
         composed: true,
       }),
     )
+  }
+
+  /** Shows every detail's issue and takes the reader to the first. */
+  async #focusFirstIssue() {
+    this.requestUpdate()
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>('.details [aria-invalid="true"]')?.focus()
   }
 
   #onStartOver() {
@@ -887,12 +1142,11 @@ export class PorticoQuickOrder extends LitElement {
   }
 }
 
-/** Tomorrow in the reader's time zone, `YYYY-MM-DD`: the earliest delivery date to ask for. */
-function tomorrow(): string {
-  const date = new Date()
-  date.setDate(date.getDate() + 1)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+/** The value of a detail field as typed. */
+function detailValue(details: QuickOrderController['details'], field: DetailField): string {
+  return field.startsWith('address.')
+    ? details.address[field.slice(8) as keyof AddressDetails]
+    : details[field as 'poNumber' | 'requestedDate' | 'note']
 }
 
 declare global {

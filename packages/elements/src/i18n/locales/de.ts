@@ -34,4 +34,5 @@ export const messages: SharedMessages = {
   poNumber: 'Ihre Bestellnummer',
   requestedDate: 'Gewünschter Liefertermin',
   noteForSupplier: 'Hinweis für Ihren Lieferanten',
+  deliveryAddress: 'Lieferadresse',
 }

@@ -34,4 +34,5 @@ export const messages: SharedMessages = {
   poNumber: 'Your PO number',
   requestedDate: 'Requested delivery date',
   noteForSupplier: 'Note for your supplier',
+  deliveryAddress: 'Delivery address',
 }

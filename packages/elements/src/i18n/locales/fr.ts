@@ -34,4 +34,5 @@ export const messages: SharedMessages = {
   poNumber: 'Votre n° de commande',
   requestedDate: 'Date de livraison souhaitée',
   noteForSupplier: 'Message pour votre fournisseur',
+  deliveryAddress: 'Adresse de livraison',
 }

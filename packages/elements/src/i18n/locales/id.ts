@@ -34,4 +34,5 @@ export const messages: SharedMessages = {
   poNumber: 'Nomor PO Anda',
   requestedDate: 'Tanggal kirim yang diminta',
   noteForSupplier: 'Catatan untuk pemasok',
+  deliveryAddress: 'Alamat pengiriman',
 }

@@ -34,4 +34,5 @@ export const messages: SharedMessages = {
   poNumber: 'Il tuo numero d’ordine',
   requestedDate: 'Data di consegna richiesta',
   noteForSupplier: 'Nota per il fornitore',
+  deliveryAddress: 'Indirizzo di consegna',
 }

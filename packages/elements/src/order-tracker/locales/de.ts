@@ -8,7 +8,6 @@ export const messages: OrderTrackerMessages = {
   orderLoadError: 'Die Bestellung konnte nicht geladen werden.',
   orderForbidden: 'Sie haben keine Berechtigung, Bestellungen anzuzeigen.',
   erpOrderNumber: 'Auftragsnummer des Lieferanten',
-  deliveryAddress: 'Lieferadresse',
   placedOn: 'Aufgegeben am',
   progress: 'Verlauf',
   stepPending: 'Noch offen',

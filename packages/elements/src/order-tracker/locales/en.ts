@@ -8,7 +8,6 @@ export const messages: OrderTrackerMessages = {
   orderLoadError: 'We couldn’t load this order.',
   orderForbidden: 'You don’t have permission to view orders.',
   erpOrderNumber: 'Supplier order no.',
-  deliveryAddress: 'Delivery address',
   placedOn: 'Placed',
   progress: 'Progress',
   stepPending: 'Not yet',

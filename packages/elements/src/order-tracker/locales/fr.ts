@@ -8,7 +8,6 @@ export const messages: OrderTrackerMessages = {
   orderLoadError: 'Impossible de charger cette commande.',
   orderForbidden: 'Vous n’avez pas l’autorisation de consulter les commandes.',
   erpOrderNumber: 'N° de commande fournisseur',
-  deliveryAddress: 'Adresse de livraison',
   placedOn: 'Passée le',
   progress: 'Suivi',
   stepPending: 'À venir',

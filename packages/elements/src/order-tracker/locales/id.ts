@@ -8,7 +8,6 @@ export const messages: OrderTrackerMessages = {
   orderLoadError: 'Pesanan ini tidak dapat dimuat.',
   orderForbidden: 'Anda tidak memiliki izin untuk melihat pesanan.',
   erpOrderNumber: 'No. pesanan pemasok',
-  deliveryAddress: 'Alamat pengiriman',
   placedOn: 'Dipesan',
   progress: 'Perkembangan',
   stepPending: 'Belum',

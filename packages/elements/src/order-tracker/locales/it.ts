@@ -8,7 +8,6 @@ export const messages: OrderTrackerMessages = {
   orderLoadError: 'Impossibile caricare questo ordine.',
   orderForbidden: 'Non hai l’autorizzazione per visualizzare gli ordini.',
   erpOrderNumber: 'N. ordine del fornitore',
-  deliveryAddress: 'Indirizzo di consegna',
   placedOn: 'Inviato il',
   progress: 'Avanzamento',
   stepPending: 'In attesa',

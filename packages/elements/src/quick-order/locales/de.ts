@@ -38,6 +38,7 @@ export const messages: QuickOrderMessages = {
   lineCount: (count) => (count === 1 ? '1 Position' : `${count} Positionen`),
   removeLine: (product) => `${product} entfernen`,
   taxAddedOnPlacing: 'Die Umsatzsteuer wird beim Absenden berechnet.',
+  taxAtRate: (rate) => `Umsatzsteuer (${rate})`,
   availableCredit: 'Verfügbarer Kreditrahmen',
   creditOfLimit: (limit) => `von ${limit} Kreditlimit`,
   creditAfterOrder: 'Verbleibend nach dieser Bestellung',
@@ -61,7 +62,7 @@ export const messages: QuickOrderMessages = {
   linesRefused:
     'Einige Positionen können so nicht bestellt werden. Gehen Sie zurück zu den Artikeln, um sie zu ändern.',
   creditExceeded: (available) =>
-    `Inklusive Umsatzsteuer übersteigt die Bestellung Ihren verfügbaren Kreditrahmen von ${available}. Entfernen Sie Positionen oder begleichen Sie zuerst offene Rechnungen.`,
+    `Ihr verfügbarer Kreditrahmen hat sich geändert: Er beträgt jetzt ${available} und reicht für diese Bestellung inklusive Umsatzsteuer nicht aus. Entfernen Sie Positionen oder begleichen Sie zuerst offene Rechnungen.`,
   noCreditTerms:
     'Ihr Konto kann noch nicht online bestellen. Bitte wenden Sie sich an Ihre Ansprechperson im Vertrieb.',
   orderConflict:
@@ -73,4 +74,21 @@ export const messages: QuickOrderMessages = {
     'Ihr Lieferant bestätigt sie in Kürze. Jeden Schritt verfolgen Sie in Ihren Bestellungen.',
   viewOrder: 'Bestellung ansehen',
   placeAnother: 'Weitere Bestellung aufgeben',
+  detailsRefused:
+    'Einige Angaben wurden nicht angenommen. Korrigieren Sie die rot markierten Felder.',
+  blockedDetails: 'Korrigieren Sie zuerst die rot markierten Angaben.',
+  deliverToUsual: 'Ihre übliche Lieferadresse',
+  deliverToUsualHint: 'Die Adresse, die Ihr Lieferant für Ihr Konto hinterlegt hat.',
+  deliverToOther: 'Andere Adresse',
+  addressName: 'Firma oder Empfänger',
+  addressLine1: 'Straße und Hausnummer',
+  addressLine2: 'Adresszusatz',
+  postalCode: 'Postleitzahl',
+  city: 'Ort',
+  country: 'Land',
+  fieldRequired: 'Bitte ausfüllen.',
+  fieldTooLong: (max, length) => `Höchstens ${max} Zeichen (derzeit ${length}).`,
+  dateNotADate: 'Bitte ein vollständiges Datum eingeben.',
+  dateInPast: 'Bitte heute oder ein späteres Datum wählen.',
+  fieldRefused: 'Diese Angabe wurde nicht angenommen. Bitte prüfen und erneut versuchen.',
 }

@@ -40,6 +40,7 @@ export const messages: QuickOrderMessages = {
   lineCount: (count) => (count <= 1 ? `${count} ligne` : `${count} lignes`),
   removeLine: (product) => `Retirer ${product}`,
   taxAddedOnPlacing: 'La TVA est ajoutée à l’envoi de la commande.',
+  taxAtRate: (rate) => `TVA (${rate})`,
   availableCredit: 'Encours disponible',
   creditOfLimit: (limit) => `sur un plafond de ${limit}`,
   creditAfterOrder: 'Restant après cette commande',
@@ -62,7 +63,7 @@ export const messages: QuickOrderMessages = {
   linesRefused:
     'Certaines lignes ne peuvent pas être commandées telles quelles. Revenez aux articles pour les modifier.',
   creditExceeded: (available) =>
-    `TVA comprise, la commande dépasse votre encours disponible de ${available}. Retirez des lignes ou réglez d’abord des factures ouvertes.`,
+    `Votre encours disponible a changé : il est désormais de ${available}, moins que le total TTC de cette commande. Retirez des lignes ou réglez d’abord des factures ouvertes.`,
   noCreditTerms:
     'Votre compte ne peut pas encore commander en ligne. Veuillez contacter votre interlocuteur commercial.',
   orderConflict:
@@ -74,4 +75,21 @@ export const messages: QuickOrderMessages = {
     'Votre fournisseur va la confirmer sous peu. Suivez chaque étape dans vos commandes.',
   viewOrder: 'Voir la commande',
   placeAnother: 'Passer une autre commande',
+  detailsRefused:
+    'Certaines informations n’ont pas été acceptées. Corrigez les champs signalés en rouge.',
+  blockedDetails: 'Corrigez d’abord les champs signalés en rouge.',
+  deliverToUsual: 'Votre adresse de livraison habituelle',
+  deliverToUsualHint: 'Celle que votre fournisseur a enregistrée pour votre compte.',
+  deliverToOther: 'Une autre adresse',
+  addressName: 'Société ou destinataire',
+  addressLine1: 'Numéro et rue',
+  addressLine2: 'Complément d’adresse',
+  postalCode: 'Code postal',
+  city: 'Ville',
+  country: 'Pays',
+  fieldRequired: 'Renseignez ce champ.',
+  fieldTooLong: (max, length) => `${max} caractères au maximum (actuellement ${length}).`,
+  dateNotADate: 'Saisissez une date complète.',
+  dateInPast: 'Choisissez aujourd’hui ou une date ultérieure.',
+  fieldRefused: 'Cette valeur n’a pas été acceptée. Vérifiez-la, puis réessayez.',
 }

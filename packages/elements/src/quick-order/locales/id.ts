@@ -35,6 +35,7 @@ export const messages: QuickOrderMessages = {
   lineCount: (count) => `${count} baris`,
   removeLine: (product) => `Hapus ${product}`,
   taxAddedOnPlacing: 'Pajak ditambahkan saat pesanan dikirim.',
+  taxAtRate: (rate) => `Pajak (${rate})`,
   availableCredit: 'Kredit tersedia',
   creditOfLimit: (limit) => `dari limit kredit ${limit}`,
   creditAfterOrder: 'Sisa setelah pesanan ini',
@@ -57,7 +58,7 @@ export const messages: QuickOrderMessages = {
   linesRefused:
     'Beberapa baris tidak dapat dipesan seperti ini. Kembali ke produk untuk mengubahnya.',
   creditExceeded: (available) =>
-    `Termasuk pajak, pesanan melebihi kredit tersedia Anda sebesar ${available}. Hapus beberapa baris, atau lunasi faktur terbuka terlebih dahulu.`,
+    `Kredit tersedia Anda telah berubah: sekarang ${available}, kurang dari total pesanan ini termasuk pajak. Hapus beberapa baris, atau lunasi faktur terbuka terlebih dahulu.`,
   noCreditTerms:
     'Akun Anda belum dapat memesan secara online. Silakan hubungi account manager Anda.',
   orderConflict: 'Pesanan ini sedang dikirim. Tunggu sebentar, lalu periksa pesanan Anda.',
@@ -68,4 +69,20 @@ export const messages: QuickOrderMessages = {
     'Pemasok akan segera mengonfirmasinya. Anda dapat mengikuti setiap tahap di daftar pesanan.',
   viewOrder: 'Lihat pesanan',
   placeAnother: 'Buat pesanan lain',
+  detailsRefused: 'Beberapa isian tidak diterima. Perbaiki isian yang ditandai merah.',
+  blockedDetails: 'Perbaiki dulu isian yang ditandai merah.',
+  deliverToUsual: 'Alamat pengiriman biasa Anda',
+  deliverToUsualHint: 'Alamat yang tercatat pada pemasok untuk akun Anda.',
+  deliverToOther: 'Alamat lain',
+  addressName: 'Perusahaan atau penerima',
+  addressLine1: 'Nama jalan dan nomor',
+  addressLine2: 'Keterangan alamat tambahan',
+  postalCode: 'Kode pos',
+  city: 'Kota',
+  country: 'Negara',
+  fieldRequired: 'Wajib diisi.',
+  fieldTooLong: (max, length) => `Maksimal ${max} karakter (saat ini ${length}).`,
+  dateNotADate: 'Masukkan tanggal lengkap.',
+  dateInPast: 'Pilih hari ini atau tanggal sesudahnya.',
+  fieldRefused: 'Isian ini tidak diterima. Periksa, lalu coba lagi.',
 }

@@ -37,6 +37,7 @@ export const messages: QuickOrderMessages = {
   lineCount: (count) => (count === 1 ? '1 riga' : `${count} righe`),
   removeLine: (product) => `Rimuovi ${product}`,
   taxAddedOnPlacing: 'L’IVA viene aggiunta all’invio dell’ordine.',
+  taxAtRate: (rate) => `IVA (${rate})`,
   availableCredit: 'Fido disponibile',
   creditOfLimit: (limit) => `su un fido di ${limit}`,
   creditAfterOrder: 'Residuo dopo questo ordine',
@@ -59,7 +60,7 @@ export const messages: QuickOrderMessages = {
   linesRefused:
     'Alcune righe non possono essere ordinate così. Torna agli articoli per modificarle.',
   creditExceeded: (available) =>
-    `IVA inclusa, l’ordine supera il fido disponibile di ${available}. Rimuovi delle righe o salda prima le fatture aperte.`,
+    `Il fido disponibile è cambiato: ora è di ${available}, meno del totale IVA inclusa di questo ordine. Rimuovi delle righe o salda prima le fatture aperte.`,
   noCreditTerms:
     'Il tuo account non può ancora ordinare online. Contatta il tuo referente commerciale.',
   orderConflict:
@@ -71,4 +72,20 @@ export const messages: QuickOrderMessages = {
     'Il fornitore lo confermerà a breve. Puoi seguire ogni passaggio nei tuoi ordini.',
   viewOrder: 'Vedi l’ordine',
   placeAnother: 'Nuovo ordine',
+  detailsRefused: 'Alcuni dati non sono stati accettati. Correggi i campi segnati in rosso.',
+  blockedDetails: 'Correggi prima i campi segnati in rosso.',
+  deliverToUsual: 'Il tuo indirizzo di consegna abituale',
+  deliverToUsualHint: 'Quello che il fornitore ha registrato per il tuo account.',
+  deliverToOther: 'Un altro indirizzo',
+  addressName: 'Azienda o destinatario',
+  addressLine1: 'Via e numero civico',
+  addressLine2: 'Informazioni aggiuntive',
+  postalCode: 'CAP',
+  city: 'Città',
+  country: 'Paese',
+  fieldRequired: 'Compila questo campo.',
+  fieldTooLong: (max, length) => `Al massimo ${max} caratteri (ora ${length}).`,
+  dateNotADate: 'Inserisci una data completa.',
+  dateInPast: 'Scegli oggi o una data successiva.',
+  fieldRefused: 'Questo valore non è stato accettato. Controllalo e riprova.',
 }
