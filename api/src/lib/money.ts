@@ -17,5 +17,7 @@ export function toMinorUnits(major: number, currency: string): number {
 
 /** Tax on an amount at a rate in basis points, rounded half away from zero. */
 export function taxOn(amountMinor: number, rateBps: number): number {
-  return Math.round((amountMinor * rateBps) / 10_000)
+  const exact = (amountMinor * rateBps) / 10_000
+  // Math.round alone rounds -2.5 to -2: mirror the positive case for credit notes.
+  return Math.sign(exact) * Math.round(Math.abs(exact))
 }

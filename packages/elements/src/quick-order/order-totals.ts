@@ -17,14 +17,13 @@ export interface OrderTotals {
 }
 
 /**
- * Tax on an amount at a rate in basis points, to the minor unit — the API's
- * exact expression. `amount × rate` is an integer, and dividing it by
- * 10 000 lands exactly on a half when there is one, so `Math.round` (half
- * up, which for the amounts of an order, never negative, is half away from
- * zero) rounds as the server does.
+ * Tax on an amount at a rate in basis points, to the minor unit, half away
+ * from zero — the API's exact expression. `amount × rate` is an integer, and
+ * dividing it by 10 000 lands exactly on a half when there is one.
  */
 export function taxOn(amountMinor: number, rateBps: number): number {
-  return Math.round((amountMinor * rateBps) / 10_000)
+  const exact = (amountMinor * rateBps) / 10_000
+  return Math.sign(exact) * Math.round(Math.abs(exact))
 }
 
 /** Subtotal, tax and total of an order whose lines come to `subtotal`. */
