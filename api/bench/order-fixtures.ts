@@ -4,6 +4,7 @@
  * user, and the real server's environment without the simulated ERP.
  */
 import { prepareDatabase } from '../src/bootstrap.js'
+import { openDatabase } from '../src/db/connect.js'
 import { loadConfig } from '../src/config.js'
 import type { Role } from '../src/db/schema.js'
 import { permissionsOf } from '../src/http/permissions.js'
@@ -37,23 +38,29 @@ export interface BenchUser {
  * account_terms, and opens a session per demo user with a session row (no
  * scrypt sign-in).
  */
-export async function prepareOrderingDatabase(databasePath: string): Promise<BenchUser[]> {
-  const database = await prepareDatabase(
+export async function prepareOrderingDatabase(
+  database: string | BenchPostgres,
+): Promise<BenchUser[]> {
+  const prepared = await prepareDatabase(
     loadConfig({
-      DATABASE_URL: `file:${databasePath}`,
+      ...databaseEnv(database),
       LOG_LEVEL: 'silent',
       PORTICO_SEED_DEMO: 'true',
       PORTICO_DEMO_OPERATOR_KEY: BENCH_OPERATOR_KEY,
     }),
     systemClock,
   )
+  // What the bench changes crosses accounts: as the owner on PostgreSQL.
+  const owner = typeof database === 'string' ? prepared : openDatabase(database.migrationUrl)
+  const db = owner.db
   try {
-    if (!database.seeded) throw new Error(`${databasePath} was not empty`)
-    await database.db
+    if (!prepared.seeded)
+      throw new Error(`${typeof database === 'string' ? database : database.url} was not empty`)
+    await db
       .updateTable('account_terms')
       .set({ credit_limit: BENCH_CREDIT_LIMIT, on_hold: 0, hold_reason: null })
       .execute()
-    const rows = await database.db
+    const rows = await db
       .selectFrom('users')
       .innerJoin('accounts', 'accounts.id', 'users.account_id')
       .select([
@@ -71,14 +78,27 @@ export async function prepareOrderingDatabase(databasePath: string): Promise<Ben
     for (const row of rows) {
       users.push({
         ...row,
-        token: await openSession(database.db, row.email, now),
+        token: await openSession(db, row.email, now),
         canOrder: permissionsOf(row.role).includes('orders:write'),
       })
     }
     return users
   } finally {
-    await database.close()
+    if (owner !== prepared) await owner.close()
+    await prepared.close()
   }
+}
+
+/** A PostgreSQL bench database: the app role's URL and the owner's. */
+export interface BenchPostgres {
+  url: string
+  migrationUrl: string
+}
+
+function databaseEnv(database: string | BenchPostgres): Record<string, string> {
+  return typeof database === 'string'
+    ? { DATABASE_URL: `file:${database}` }
+    : { DATABASE_URL: database.url, DATABASE_MIGRATION_URL: database.migrationUrl }
 }
 
 /**
@@ -87,11 +107,14 @@ export async function prepareOrderingDatabase(databasePath: string): Promise<Ben
  * PORTICO_ERP_SIMULATOR=false — no outbox worker or simulated ERP competes
  * for the CPU or the write lock; orders stay in the outbox.
  */
-export function orderingServerEnv(databasePath: string, extra: Record<string, string> = {}) {
+export function orderingServerEnv(
+  database: string | BenchPostgres,
+  extra: Record<string, string> = {},
+) {
   return {
     NODE_ENV: 'production',
     PORTICO_SECRET: BENCH_SECRET,
-    DATABASE_URL: `file:${databasePath}`,
+    ...databaseEnv(database),
     PORTICO_SEED_DEMO: 'false',
     PORTICO_ERP_SIMULATOR: 'false',
     PORTICO_ERP_WEBHOOK_SECRET: BENCH_ERP_WEBHOOK_SECRET,

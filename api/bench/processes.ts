@@ -11,17 +11,25 @@ export function benchServerNodeArgs(): string[] {
 }
 
 /**
- * The real API (`src/server.ts`) on a bench database, production settings,
+ * The real API (`src/server.ts`) on a bench database (a SQLite file, or
+ * PostgreSQL as the app role), production settings, no simulated ERP,
  * loopback only, on a port the OS picks.
  */
-export function startApiServer(databasePath: string): Promise<ChildServer> {
+export function startApiServer(
+  database: string | { url: string; migrationUrl: string },
+): Promise<ChildServer> {
+  const urls: Record<string, string> =
+    typeof database === 'string'
+      ? { DATABASE_URL: `file:${database}` }
+      : { DATABASE_URL: database.url, DATABASE_MIGRATION_URL: database.migrationUrl }
   return startChildServer({
     nodeArgs: benchServerNodeArgs(),
     name: 'api',
     script: 'src/server.ts',
     env: {
       NODE_ENV: 'production',
-      DATABASE_URL: `file:${databasePath}`,
+      ...urls,
+      PORTICO_ERP_SIMULATOR: 'false',
       PORTICO_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
       PORTICO_SEED_DEMO: 'false',
       LOG_LEVEL: 'error',

@@ -3,13 +3,15 @@ import type { LoadResult } from './load.js'
 export interface Target {
   name: string
   value: number
-  /** The bound the value must meet. */
-  bound: number
-  direction: 'at least' | 'at most'
+  /** The bound the value must meet; none for a figure that is only reported. */
+  bound?: number
+  direction?: 'at least' | 'at most'
   unit?: string
 }
 
+/** Whether a target with a bound meets it (a reported figure always does). */
 export function targetMet(target: Target): boolean {
+  if (target.bound === undefined) return true
   return target.direction === 'at least'
     ? target.value >= target.bound
     : target.value <= target.bound
@@ -49,8 +51,10 @@ export function targetsTable(targets: Target[]): string {
   const lines = targets.map((t) => [
     t.name,
     `${fixed(t.value, 2)}${t.unit ?? ''}`,
-    `${t.direction === 'at least' ? '≥' : '≤'} ${t.bound}${t.unit ?? ''}`,
-    targetMet(t) ? 'PASS' : 'MISS',
+    t.bound === undefined
+      ? '—'
+      : `${t.direction === 'at least' ? '≥' : '≤'} ${t.bound}${t.unit ?? ''}`,
+    t.bound === undefined ? '' : targetMet(t) ? 'PASS' : 'MISS',
   ])
   return table([['target', 'value', 'bound', ''], ...lines])
 }

@@ -10,7 +10,9 @@ import { basename, join } from 'node:path'
 import { measureLoad, type BenchRequest, type LoadResult } from './load.js'
 import { prepareListRequests, type ListRequests } from './list-requests.js'
 import { startApiServer, startBareServer, type ChildServer } from './processes.js'
+import { postgresBenchDatabase } from './postgres.js'
 import { explainInvoiceList } from './query-plan.js'
+import { measureRlsOverhead, type RlsOverhead } from './rls-overhead.js'
 import { resultsTable, targetMet, targetsTable, type Target } from './report.js'
 import { benchDatabase, CACHE_DIR, type BenchDatabase } from './seed.js'
 import { loadBenchSettings, type BenchSettings } from './settings.js'
@@ -55,6 +57,8 @@ async function main(): Promise<number> {
         `${db.seeded ? '' : ' (cached)'}; runs as ${m.benchAccount.name}`,
     )
   }
+  const postgres =
+    process.env.BENCH_POSTGRES === 'false' ? undefined : await postgresBenchDatabase(large, log)
   log()
 
   log(
@@ -72,6 +76,7 @@ async function main(): Promise<number> {
   const servers: ChildServer[] = []
   const rounds = new Map<string, Round[]>()
   let lists: { large: ListRequests; small: ListRequests }
+  let rls: RlsOverhead | undefined
   try {
     const api1m = await startApi(large, servers)
     const api10k = await startApi(small, servers)
@@ -79,6 +84,11 @@ async function main(): Promise<number> {
       large: await prepare(api1m, large, settings),
       small: await prepare(api10k, small, settings),
     }
+    const apiPg = postgres
+      ? await startApiServer({ url: postgres.appUrl, migrationUrl: postgres.ownerUrl })
+      : undefined
+    if (apiPg) servers.push(apiPg)
+    const pgList = apiPg ? await prepare(apiPg, large, settings, 'PostgreSQL') : undefined
     // The baseline serves the real first page, byte for byte.
     const bodyFile = join(RUN_DIR, 'first-page.json')
     writeFileSync(bodyFile, lists.large.firstPage.body)
@@ -98,6 +108,15 @@ async function main(): Promise<number> {
         server: api10k,
         requests: lists.small.requests,
       },
+      ...(apiPg && pgList
+        ? [
+            {
+              label: `(d) API on PostgreSQL (RLS), ${large.manifest.invoices.toLocaleString('en')}`,
+              server: apiPg,
+              requests: pgList.requests,
+            },
+          ]
+        : []),
     ]
     // Rounds interleave the targets, so a burst of noise from elsewhere on
     // the machine hits all three alike instead of one.
@@ -107,13 +126,39 @@ async function main(): Promise<number> {
         rounds.set(target.label, [...(rounds.get(target.label) ?? []), measured])
       }
     }
+    if (postgres) {
+      log()
+      log('Row-level security on vs off: the list query on PostgreSQL, 10 in flight …')
+      rls = await measureRlsOverhead({
+        appUrl: postgres.appUrl,
+        superuserUrl: postgres.superuserUrl,
+        accountId: large.manifest.benchAccount.id,
+        limit: settings.limit,
+        pages: settings.pages,
+      })
+      for (const [name, side] of [
+        ['RLS on (app role)', rls.rlsOn],
+        ['RLS off (superuser)', rls.rlsOff],
+      ] as const) {
+        log(
+          `  ${name.padEnd(20)} ${side.pagesPerSecond.toFixed(0).padStart(6)} pages/s  ` +
+            `p50 ${side.p50Ms.toFixed(2)} ms  p99 ${side.p99Ms.toFixed(2)} ms`,
+        )
+      }
+    }
   } finally {
     await Promise.all(servers.map((s) => s.stop()))
+    await postgres?.drop()
     rmSync(RUN_DIR, { recursive: true, force: true })
   }
 
   const summary = [...rounds].map(([label, rs]) => ({ label, result: medianResult(rs) }))
-  const [bare, api1m, api10k] = summary.map((s) => s.result) as [LoadResult, LoadResult, LoadResult]
+  const [bare, api1m, api10k, apiPg] = summary.map((s) => s.result) as [
+    LoadResult,
+    LoadResult,
+    LoadResult,
+    LoadResult | undefined,
+  ]
   log()
   log(
     settings.rounds > 1
@@ -136,6 +181,31 @@ async function main(): Promise<number> {
       bound: 1.3,
       direction: 'at most',
     },
+    ...(apiPg && rls
+      ? [
+          {
+            name: 'PostgreSQL: req/s (d) / (a)',
+            value: apiPg.requestsPerSecond / bare.requestsPerSecond,
+          },
+          {
+            name: 'PostgreSQL: p99 (d)',
+            value: apiPg.p99Ms,
+            unit: ' ms',
+          },
+          {
+            name: 'RLS on / off: list query p50',
+            value: rls.p50Ratio,
+            bound: 1.25,
+            direction: 'at most' as const,
+          },
+          {
+            name: 'RLS off / on: list pages per second',
+            value: rls.throughputRatio,
+            bound: 1.25,
+            direction: 'at most' as const,
+          },
+        ]
+      : []),
     {
       name: 'list query plans on the keyset indexes, no temp B-tree',
       value: plans.filter((p) => p.ok).length,
@@ -164,6 +234,7 @@ async function main(): Promise<number> {
           small: lists.small.invoiceCount,
         },
         queryPlans: plans,
+        rlsOverhead: rls,
         rounds: Object.fromEntries(rounds),
         summary,
         targets: targets.map((t) => ({ ...t, met: targetMet(t) })),
@@ -204,10 +275,11 @@ async function prepare(
   server: ChildServer,
   database: BenchDatabase,
   settings: BenchSettings,
+  dialect = 'SQLite',
 ): Promise<ListRequests> {
   const list = await prepareListRequests(server.url, database.manifest, settings)
   log(
-    `API on ${database.manifest.invoices.toLocaleString('en')} invoices (${server.url}): ` +
+    `API on ${dialect}, ${database.manifest.invoices.toLocaleString('en')} invoices (${server.url}): ` +
       `signed in as ${database.manifest.benchAccount.email}; the account lists ` +
       `${list.invoiceCount} invoices; first page ${Buffer.byteLength(list.firstPage.body)} bytes`,
   )
