@@ -4,6 +4,7 @@ import * as orders from './0002_orders.js'
 import * as creditIndexes from './0003_credit_indexes.js'
 import * as creditCoveringIndex from './0004_credit_covering_index.js'
 import * as invoiceSummary from './0005_invoice_summary.js'
+import * as documentsContracts from './0007_documents_contracts.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -15,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0003_credit_indexes': creditIndexes,
   '0004_credit_covering_index': creditCoveringIndex,
   '0005_invoice_summary': invoiceSummary,
+  // 0006 belongs to payments.
+  '0007_documents_contracts': documentsContracts,
 }
