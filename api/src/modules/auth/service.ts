@@ -125,6 +125,15 @@ const sessionByTokenHash = preparedQuery<{ tokenHash: string }>()((db, param) =>
     .where('sessions.token_hash', '=', param('tokenHash')),
 )
 
+type SessionRow = Awaited<ReturnType<typeof sessionByTokenHash.execute>>[number]
+
+/** Whether a session is live at `now`: not revoked, its user not disabled, neither idle nor too old. */
+function isLive(row: SessionRow, now: Date): boolean {
+  if (row.revokedAt || row.disabledAt) return false
+  const nowMs = now.getTime()
+  return Date.parse(row.expiresAt) > nowMs && Date.parse(row.lastSeenAt) + SESSION_IDLE_MS > nowMs
+}
+
 /**
  * The principal behind a session token, or null when the token is unknown,
  * revoked, idle for more than 30 minutes or older than 12 hours.
@@ -135,10 +144,9 @@ export async function resolveSessionToken(
   now: Date,
 ): Promise<UserPrincipal | null> {
   const [row] = await sessionByTokenHash.execute(db, { tokenHash: hashSecret(token) })
-  if (!row || row.revokedAt || row.disabledAt) return null
+  if (!row || !isLive(row, now)) return null
   const nowMs = now.getTime()
   const lastSeen = Date.parse(row.lastSeenAt)
-  if (Date.parse(row.expiresAt) <= nowMs || lastSeen + SESSION_IDLE_MS <= nowMs) return null
   if (nowMs - lastSeen >= TOUCH_INTERVAL_MS) {
     await db
       .updateTable('sessions')
@@ -146,6 +154,35 @@ export async function resolveSessionToken(
       .where('id', '=', row.sessionId)
       .execute()
   }
+  return userPrincipal(row.userId, row.accountId, row.role, 'session', row.sessionId)
+}
+
+/**
+ * The principal of a session by its ID, if the session is still live — for
+ * something the session handed out (a download link) that must stop working
+ * when the session ends. Does not count as activity.
+ */
+export async function resolveSessionById(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<UserPrincipal | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.last_seen_at as lastSeenAt',
+      'sessions.expires_at as expiresAt',
+      'sessions.revoked_at as revokedAt',
+      'users.id as userId',
+      'users.account_id as accountId',
+      'users.role as role',
+      'users.disabled_at as disabledAt',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst()
+  if (!row || !isLive(row, now)) return null
   return userPrincipal(row.userId, row.accountId, row.role, 'session', row.sessionId)
 }
 
