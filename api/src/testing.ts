@@ -54,7 +54,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await prepareDatabase(config, clock)
   const logger = createLogger(config.logLevel)
   const eventHub = new EventHub({ db: database.db, logger, pollMs: config.eventsPollMs })
-  const app = createApp({ db: database.db, config, clock, logger, eventHub })
+  const app = createApp({
+    db: database.db,
+    config,
+    clock,
+    logger,
+    eventHub,
+    documents: database.documents,
+  })
   return {
     app,
     db: database.db,
@@ -182,4 +189,37 @@ export async function openSession(db: Kysely<Database>, email: string, now: Date
     })
     .execute()
   return token
+}
+
+/** A file to upload: its name, declared type and bytes. */
+export interface UploadFile {
+  name: string
+  type?: string
+  content: Uint8Array | string
+}
+
+/**
+ * Uploads a document the way the ERP does: `multipart/form-data` to
+ * POST /v1/integrations/erp/documents with the operator key, the fields
+ * first and the file last.
+ */
+export async function uploadErpDocument(
+  test: Pick<TestApp, 'app' | 'operatorKey'>,
+  fields: Record<string, string>,
+  file: UploadFile,
+) {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.append(name, value)
+  form.append(
+    'file',
+    new Blob([file.content as Uint8Array<ArrayBuffer> | string], {
+      type: file.type ?? 'application/octet-stream',
+    }),
+    file.name,
+  )
+  return test.app.request('/v1/integrations/erp/documents', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${test.operatorKey}` },
+    body: form,
+  })
 }
