@@ -107,21 +107,24 @@ export async function logout(db: Kysely<Database>, sessionId: string, now: Date)
     .execute()
 }
 
+/** What deciding whether a session is live, and whose it is, reads. */
+const SESSION_COLUMNS = [
+  'sessions.id as sessionId',
+  'sessions.last_seen_at as lastSeenAt',
+  'sessions.expires_at as expiresAt',
+  'sessions.revoked_at as revokedAt',
+  'users.id as userId',
+  'users.account_id as accountId',
+  'users.role as role',
+  'users.disabled_at as disabledAt',
+] as const
+
 /** Every authenticated request runs this lookup: built and compiled once. */
 const sessionByTokenHash = preparedQuery<{ tokenHash: string }>()((db, param) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.last_seen_at as lastSeenAt',
-      'sessions.expires_at as expiresAt',
-      'sessions.revoked_at as revokedAt',
-      'users.id as userId',
-      'users.account_id as accountId',
-      'users.role as role',
-      'users.disabled_at as disabledAt',
-    ])
+    .select(SESSION_COLUMNS)
     .where('sessions.token_hash', '=', param('tokenHash')),
 )
 
@@ -170,16 +173,7 @@ export async function resolveSessionById(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.last_seen_at as lastSeenAt',
-      'sessions.expires_at as expiresAt',
-      'sessions.revoked_at as revokedAt',
-      'users.id as userId',
-      'users.account_id as accountId',
-      'users.role as role',
-      'users.disabled_at as disabledAt',
-    ])
+    .select(SESSION_COLUMNS)
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst()
   if (!row || !isLive(row, now)) return null

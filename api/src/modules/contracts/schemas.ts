@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { idParams, PageCursor, PageLimit, pageSchema } from '../../http/list.js'
 import { DocumentSchema } from '../documents/schemas.js'
 
 const Minor = (description: string) =>
@@ -53,29 +54,15 @@ export const ContractSchema = z
   })
   .openapi('Contract')
 
-export const ContractListSchema = z
-  .object({ data: z.array(ContractSchema), nextCursor: z.string().nullable() })
-  .openapi('ContractList')
+export const ContractListSchema = pageSchema(ContractSchema).openapi('ContractList')
 
 export const ListContractsQuery = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: 'Page size, 1–100.' }),
-  cursor: z.string().max(512).optional(),
+  limit: PageLimit,
+  cursor: PageCursor,
   status: ContractStatusSchema.optional(),
 })
 
-export const ContractIdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'ctr_01jd4h7c2m8x3v9q5t6w2n4k8r' }),
-})
+export const ContractIdParams = idParams('ctr_01jd4h7c2m8x3v9q5t6w2n4k8r')
 
 export type Contract = z.infer<typeof ContractSchema>
 export type ContractList = z.infer<typeof ContractListSchema>

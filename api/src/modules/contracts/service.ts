@@ -1,8 +1,8 @@
 import type { ContractItemsTable, ContractsTable } from '../../db/schema.js'
 import type { TenantContext } from '../../db/tenant.js'
 import { cursorPosition, isKeyPosition } from '../../http/cursor-position.js'
+import { keysetPage } from '../../http/list.js'
 import { notFound } from '../../http/problem.js'
-import { encodeCursor } from '../../lib/cursor.js'
 import { toDocument } from '../documents/service.js'
 import type { Contract, ContractList, ListContractsInput } from './schemas.js'
 
@@ -92,15 +92,12 @@ export async function listContracts(
     .orderBy('id')
     .limit(input.limit + 1)
     .execute()
-  const page = rows.slice(0, input.limit)
-  const last = page.at(-1)
-  return {
-    data: await withDetails(ctx, page),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor(ctx.secret, { k: last.renewal_date, i: last.id }, filters)
-        : null,
-  }
+  const { page, nextCursor } = keysetPage(rows, input.limit, {
+    secret: ctx.secret,
+    filters,
+    positionOf: (row) => ({ k: row.renewal_date, i: row.id }),
+  })
+  return { data: await withDetails(ctx, page), nextCursor }
 }
 
 /** One contract of the account; another account's is simply not found. */

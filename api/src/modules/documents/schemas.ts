@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { idParams, PageCursor, PageLimit, pageSchema } from '../../http/list.js'
 import { IsoDate } from '../invoices/schemas.js'
 import { DOCUMENT_CONTENT_TYPES } from './content-type.js'
 
@@ -42,19 +43,11 @@ export const DocumentSchema = z
   })
   .openapi('Document')
 
-export const DocumentListSchema = z
-  .object({ data: z.array(DocumentSchema), nextCursor: z.string().nullable() })
-  .openapi('DocumentList')
+export const DocumentListSchema = pageSchema(DocumentSchema).openapi('DocumentList')
 
 export const ListDocumentsQuery = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: 'Page size, 1–100.' }),
-  cursor: z.string().max(512).optional(),
+  limit: PageLimit,
+  cursor: PageCursor,
   orderId: ReferenceId('ord_01jd4h7c2m8x3v9q5t6w2n4k8r')
     .optional()
     .openapi({ description: 'Only documents attached to this order.' }),
@@ -67,13 +60,7 @@ export const ListDocumentsQuery = z.strictObject({
   type: DocumentTypeSchema.optional(),
 })
 
-export const DocumentIdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'doc_01jd4h7c2m8x3v9q5t6w2n4k8r' }),
-})
+export const DocumentIdParams = idParams('doc_01jd4h7c2m8x3v9q5t6w2n4k8r')
 
 export const DownloadLinkSchema = z
   .object({

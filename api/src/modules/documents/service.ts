@@ -6,11 +6,11 @@ import { appendEvent } from '../../db/events.js'
 import type { Database, DocumentsTable } from '../../db/schema.js'
 import type { TenantContext } from '../../db/tenant.js'
 import { cursorPosition, isKeyPosition } from '../../http/cursor-position.js'
+import { keysetPage } from '../../http/list.js'
 import type { Permission } from '../../http/permissions.js'
 import type { UserPrincipal } from '../../http/principal.js'
 import { ApiError, notFound } from '../../http/problem.js'
 import type { Clock } from '../../lib/clock.js'
-import { encodeCursor } from '../../lib/cursor.js'
 import type { Logger } from '../../lib/logger.js'
 import { appendAudit } from '../audit/service.js'
 import { resolveSessionById } from '../auth/service.js'
@@ -75,15 +75,12 @@ export async function listDocuments(
     .orderBy('id', 'desc')
     .limit(input.limit + 1)
     .execute()
-  const page = rows.slice(0, input.limit)
-  const last = page.at(-1)
-  return {
-    data: page.map(toDocument),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor(ctx.secret, { k: last.created_at, i: last.id }, filters)
-        : null,
-  }
+  const { page, nextCursor } = keysetPage(rows, input.limit, {
+    secret: ctx.secret,
+    filters,
+    positionOf: (row) => ({ k: row.created_at, i: row.id }),
+  })
+  return { data: page.map(toDocument), nextCursor }
 }
 
 async function documentRow(db: Kysely<Database>, accountId: string, id: string) {

@@ -109,6 +109,18 @@ export type EmbedResolution =
   /** `corsOrigin` is set when the origin was bound, so the browser may read the 401. */
   | { ok: false; corsOrigin: string | undefined }
 
+/** What deciding whether an embed session is live, whose it is and what it grants, reads. */
+const EMBED_SESSION_COLUMNS = [
+  'embed_sessions.id',
+  'embed_sessions.permissions',
+  'embed_sessions.expires_at as expiresAt',
+  'embed_sessions.revoked_at as revokedAt',
+  'users.id as userId',
+  'users.account_id as accountId',
+  'users.role',
+  'users.disabled_at as disabledAt',
+] as const
+
 /** Every embedded component's request runs this lookup: built and compiled once. */
 const embedSessionBySecretHash = preparedQuery<{ secretHash: string; origin: string }>()(
   (db, param) =>
@@ -120,17 +132,7 @@ const embedSessionBySecretHash = preparedQuery<{ secretHash: string; origin: str
           .onRef('embed_session_origins.embed_session_id', '=', 'embed_sessions.id')
           .on('embed_session_origins.origin', '=', param('origin')),
       )
-      .select([
-        'embed_sessions.id',
-        'embed_sessions.permissions',
-        'embed_sessions.expires_at as expiresAt',
-        'embed_sessions.revoked_at as revokedAt',
-        'users.id as userId',
-        'users.account_id as accountId',
-        'users.role',
-        'users.disabled_at as disabledAt',
-        'embed_session_origins.origin as boundOrigin',
-      ])
+      .select([...EMBED_SESSION_COLUMNS, 'embed_session_origins.origin as boundOrigin'])
       .where('embed_sessions.secret_hash', '=', param('secretHash')),
 )
 
@@ -182,15 +184,7 @@ export async function resolveEmbedSessionById(
   const row = await db
     .selectFrom('embed_sessions')
     .innerJoin('users', 'users.id', 'embed_sessions.user_id')
-    .select([
-      'embed_sessions.permissions',
-      'embed_sessions.expires_at as expiresAt',
-      'embed_sessions.revoked_at as revokedAt',
-      'users.id as userId',
-      'users.account_id as accountId',
-      'users.role',
-      'users.disabled_at as disabledAt',
-    ])
+    .select(EMBED_SESSION_COLUMNS)
     .where('embed_sessions.id', '=', id)
     .executeTakeFirst()
   if (!row || row.revokedAt || row.disabledAt || Date.parse(row.expiresAt) <= now.getTime())

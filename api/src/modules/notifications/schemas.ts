@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { idParams, PageCursor, PageLimit, pageSchema } from '../../http/list.js'
 
 export const NotificationSchema = z
   .object({
@@ -18,32 +19,18 @@ export const NotificationSchema = z
   })
   .openapi('Notification')
 
-export const NotificationListSchema = z
-  .object({ data: z.array(NotificationSchema), nextCursor: z.string().nullable() })
-  .openapi('NotificationList')
+export const NotificationListSchema = pageSchema(NotificationSchema).openapi('NotificationList')
 
 export const ListNotificationsQuery = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: 'Page size, 1–100.' }),
-  cursor: z.string().max(512).optional(),
+  limit: PageLimit,
+  cursor: PageCursor,
   unread: z
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: '`true`: only those you have not marked read.' }),
 })
 
-export const NotificationIdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'ntf_01jd4h7c2m8x3v9q5t6w2n4k8r' }),
-})
+export const NotificationIdParams = idParams('ntf_01jd4h7c2m8x3v9q5t6w2n4k8r')
 
 export type Notification = z.infer<typeof NotificationSchema>
 export type NotificationList = z.infer<typeof NotificationListSchema>

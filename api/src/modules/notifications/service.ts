@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { TenantContext } from '../../db/tenant.js'
 import { cursorPosition, isKeyPosition } from '../../http/cursor-position.js'
+import { keysetPage } from '../../http/list.js'
 import type { Permission } from '../../http/permissions.js'
 import { notFound } from '../../http/problem.js'
-import { encodeCursor } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
 import type { ListNotificationsInput, Notification, NotificationList } from './schemas.js'
 
@@ -86,15 +86,12 @@ export async function listNotifications(
     .orderBy('n.id', 'desc')
     .limit(input.limit + 1)
     .execute()
-  const page = rows.slice(0, input.limit)
-  const last = page.at(-1)
-  return {
-    data: page.map(toNotification),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor(ctx.secret, { k: last.created_at, i: last.id }, filters)
-        : null,
-  }
+  const { page, nextCursor } = keysetPage(rows, input.limit, {
+    secret: ctx.secret,
+    filters,
+    positionOf: (row) => ({ k: row.created_at, i: row.id }),
+  })
+  return { data: page.map(toNotification), nextCursor }
 }
 
 /** Marks a notification read for the caller; marking it again keeps the first time. */
