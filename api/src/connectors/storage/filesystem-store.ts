@@ -49,8 +49,11 @@ export function createFilesystemStore(root: string): DocumentStore {
       })
       try {
         const { size } = await handle.stat()
-        // The stream closes the file when it ends or is destroyed.
-        return { body: handle.createReadStream(), size }
+        // The stream closes the file when it ends or is destroyed. 256 KiB
+        // reads: a quarter of the chunks (and of the per-chunk work between
+        // here and the socket) of the 64 KiB default, at a constant 256 KiB
+        // per download in flight whatever the file's size.
+        return { body: handle.createReadStream({ highWaterMark: 256 * 1024 }), size }
       } catch (error) {
         await handle.close()
         throw error
