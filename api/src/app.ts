@@ -19,6 +19,10 @@ import { catalogRoutes } from './modules/catalog/routes.js'
 import { creditRoutes } from './modules/credit/routes.js'
 import { orderRoutes } from './modules/orders/routes.js'
 import { erpEventRoutes } from './modules/integrations/erp-events.routes.js'
+import { erpDocumentRoutes } from './modules/integrations/erp-documents.routes.js'
+import { documentRoutes } from './modules/documents/routes.js'
+import { contractRoutes } from './modules/contracts/routes.js'
+import { notificationRoutes } from './modules/notifications/routes.js'
 import { operatorRoutes } from './modules/operator/routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
@@ -27,6 +31,9 @@ export type { AppDeps, AppEnv } from './http/env.js'
 /** The shell app may load scripts and styles from its own origin only. */
 const SHELL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+/** Routes that stream their request body and limit it themselves. */
+const STREAMED_UPLOADS = new Set(['/v1/integrations/erp/documents'])
 
 /**
  * Builds the Portico HTTP application. Performs no I/O: every dependency —
@@ -63,19 +70,28 @@ export function createApp(deps: AppDeps) {
     onError: (c) =>
       problemJson(
         c,
-        new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.'),
+        new ApiError(
+          413,
+          'payload_too_large',
+          `The request body is larger than ${deps.config.bodyLimitBytes.toLocaleString('en')} bytes.`,
+        ),
       ),
   })
   // Reading a GET's (absent) body would still build a full Request object on
-  // every list call: limit only what can carry one.
+  // every list call: limit only what can carry one. Streamed uploads count
+  // their own bytes against PORTICO_UPLOAD_LIMIT_BYTES (hono's bodyLimit
+  // would buffer a body sent without Content-Length).
   app.use('/v1/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD' || STREAMED_UPLOADS.has(c.req.path)
+      ? next()
+      : limitBody(c, next),
   )
   app.use('/v1/*', async (c, next) => {
     await next()
     // Set on the finished response: c.header() here would rebuild it and push
     // every response onto node-server's slower streaming path.
-    c.res.headers.set('Cache-Control', 'no-store')
+    // A route that chose its own (downloads: `private, no-store`) keeps it.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store')
     // A successful write has committed its events: let open streams read them
     // now rather than at the hub's next tick.
     if (c.req.method !== 'GET' && c.res.status < 400) c.var.deps.eventHub.wake()
@@ -89,6 +105,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', creditRoutes())
   app.route('/', orderRoutes())
   app.route('/', erpEventRoutes())
+  app.route('/', erpDocumentRoutes())
+  app.route('/', documentRoutes())
+  app.route('/', contractRoutes())
+  app.route('/', notificationRoutes())
   app.route('/', operatorRoutes())
 
   registerSecuritySchemes(app)

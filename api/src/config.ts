@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 
 /**
@@ -42,6 +43,30 @@ const configSchema = z.object({
   PORTICO_COOKIE_SECURE: booleanFlag.optional(),
   /** Largest request body accepted, in bytes. */
   PORTICO_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Largest document upload (multipart body) accepted, in bytes; 413 above. */
+  PORTICO_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(26_214_400),
+  /** Where document bytes live: `filesystem` (default) or `s3` (any S3-compatible store). */
+  PORTICO_DOCUMENT_STORE: z.enum(['filesystem', 's3']).default('filesystem'),
+  /** The filesystem store's folder; default: `documents/` beside the SQLite file. */
+  PORTICO_DOCUMENT_DIR: z.string().min(1).optional(),
+  PORTICO_S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** An S3-compatible endpoint (MinIO, Ceph, R2 …); unset: AWS S3. */
+  PORTICO_S3_ENDPOINT: z.url().optional(),
+  PORTICO_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Key prefix inside the bucket. */
+  PORTICO_S3_PREFIX: z.string().max(200).default('documents/'),
+  /** Path-style URLs (`host/bucket/key`); default: on when an endpoint is set. */
+  PORTICO_S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  /** Who issues the invoices Portico renders as PDF when the ERP supplies none. */
+  PORTICO_INVOICE_ISSUER: z.string().min(1).max(200).default('Portico Demo Supplies Ltd.'),
+  /** Payment instructions printed on rendered invoices; `{number}` becomes the invoice number. */
+  PORTICO_PAYMENT_INSTRUCTIONS: z
+    .string()
+    .min(1)
+    .max(2000)
+    .default(
+      'Bank transfer to Portico Demo Supplies Ltd., IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX. Please quote {number} as the payment reference.',
+    ),
   /** Failed logins allowed per email (and per IP ×4) in one window before 429. */
   PORTICO_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   PORTICO_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
@@ -92,6 +117,10 @@ export interface Config {
   cdnDir: string | undefined
   cookieSecure: boolean
   bodyLimitBytes: number
+  uploadLimitBytes: number
+  documentStore: DocumentStoreConfig
+  invoiceIssuer: string
+  paymentInstructions: string
   loginMaxFailures: number
   loginWindowSeconds: number
   embedMintsPerMinute: number
@@ -106,6 +135,23 @@ export interface Config {
   erpSimulatorSpeed: number
   outboxMaxAttempts: number
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+}
+
+export type DocumentStoreConfig =
+  | { kind: 'filesystem'; dir: string }
+  | {
+      kind: 's3'
+      bucket: string
+      prefix: string
+      endpoint: string | undefined
+      region: string
+      forcePathStyle: boolean
+    }
+
+/** The SQLite file's folder, for settings that default to living beside it. */
+function databaseFolder(url: string): string {
+  const path = url.startsWith('file:') ? url.slice('file:'.length) : url
+  return path === ':memory:' || /^postgres(ql)?:\/\//.test(url) ? './data' : dirname(path)
 }
 
 /** A fixed secret for development and tests only; production refuses to start without one. */
@@ -129,6 +175,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && !e.PORTICO_SECRET) {
     throw new ConfigError('Invalid configuration:\n  PORTICO_SECRET: required in production')
   }
+  if (e.PORTICO_DOCUMENT_STORE === 's3' && !e.PORTICO_S3_BUCKET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PORTICO_S3_BUCKET: required when PORTICO_DOCUMENT_STORE=s3',
+    )
+  }
+  const documentStore: DocumentStoreConfig =
+    e.PORTICO_DOCUMENT_STORE === 's3'
+      ? {
+          kind: 's3',
+          bucket: e.PORTICO_S3_BUCKET!,
+          prefix: e.PORTICO_S3_PREFIX,
+          endpoint: e.PORTICO_S3_ENDPOINT,
+          region: e.PORTICO_S3_REGION,
+          forcePathStyle: e.PORTICO_S3_FORCE_PATH_STYLE ?? e.PORTICO_S3_ENDPOINT !== undefined,
+        }
+      : {
+          kind: 'filesystem',
+          dir: e.PORTICO_DOCUMENT_DIR ?? join(databaseFolder(e.DATABASE_URL), 'documents'),
+        }
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -143,6 +208,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cdnDir: e.PORTICO_CDN_DIR,
     cookieSecure: e.PORTICO_COOKIE_SECURE ?? e.NODE_ENV === 'production',
     bodyLimitBytes: e.PORTICO_BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.PORTICO_UPLOAD_LIMIT_BYTES,
+    documentStore,
+    invoiceIssuer: e.PORTICO_INVOICE_ISSUER,
+    paymentInstructions: e.PORTICO_PAYMENT_INSTRUCTIONS,
     loginMaxFailures: e.PORTICO_LOGIN_MAX_FAILURES,
     loginWindowSeconds: e.PORTICO_LOGIN_WINDOW_SECONDS,
     embedMintsPerMinute: e.PORTICO_EMBED_MINTS_PER_MINUTE,

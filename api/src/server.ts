@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js'
 import { serverOptions } from './http/server-options.js'
 import { startErpSync } from './jobs/erp-sync.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
+import { startRenewalReminders } from './jobs/renewal-reminders.js'
 import { systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
 import { createEventHub } from './events/create-event-hub.js'
@@ -26,8 +27,10 @@ async function main() {
     clock,
     logger,
     eventHub,
+    documents: database.documents,
   })
   const stopHousekeeping = startHousekeeping({ db: database.db, clock, logger })
+  const stopReminders = startRenewalReminders({ db: database.db, clock, logger })
   const stopErpSync = await startErpSync({ app, db: database.db, config, clock, logger })
 
   const server = serve(
@@ -57,6 +60,7 @@ async function main() {
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal })
     stopHousekeeping()
+    stopReminders()
     void stopErpSync()
     // Open event streams end now (their clients resume with Last-Event-ID), so
     // the server can close; the database closes after the hub's last read.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
@@ -16,6 +16,11 @@ import { createEventHub } from './events/create-event-hub.js'
 import type { EventHub } from './events/event-hub.js'
 import { serverOptions } from './http/server-options.js'
 import { TEMPLATE_ENV, testDatabaseFromTemplate } from './testing/postgres.js'
+
+/** Set by test/run-suite.ts: a folder holding the run's seeded SQLite template, `portico.db`. */
+export const SQLITE_TEMPLATE_ENV = 'PORTICO_TEST_SQLITE_TEMPLATE'
+/** Set by test/run-suite.ts: the document folder of the template's demo files, copied per app. */
+export const DOCUMENTS_ENV = 'PORTICO_TEST_DOCUMENT_DIR'
 
 /** A clock tests can move: `clock.advance(31 * 60_000)` expires an idle session. */
 export function testClock(start = new Date()) {
@@ -51,20 +56,29 @@ export interface TestApp {
 /**
  * A Portico app on its own temporary database, migrated and seeded with the
  * demo data — what every in-process API test starts from. SQLite by
- * default; a copy of the run's PostgreSQL template when the suite runs on
- * PostgreSQL.
+ * default. The suite runner (test/run-suite.ts) seeds one template per run
+ * and each app gets a copy — of the SQLite file, or on PostgreSQL of the
+ * template database — with a copy of the template's demo documents; without the
+ * runner an app migrates and seeds its own.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-test-'))
-  // The PostgreSQL run (test/run-on-postgres.ts) names a migrated, seeded
-  // template; each app gets a copy of its own.
   // A caller naming its own DATABASE_URL gets exactly that database.
-  const template = env.DATABASE_URL ? undefined : process.env[TEMPLATE_ENV]
-  const postgres = template ? await testDatabaseFromTemplate(template) : undefined
+  const pgTemplate = env.DATABASE_URL ? undefined : process.env[TEMPLATE_ENV]
+  const sqliteTemplate = env.DATABASE_URL ? undefined : process.env[SQLITE_TEMPLATE_ENV]
+  const postgres = pgTemplate ? await testDatabaseFromTemplate(pgTemplate) : undefined
+  const sqlitePath = join(dir, 'portico.db')
+  if (sqliteTemplate && !postgres) copyFileSync(join(sqliteTemplate, 'portico.db'), sqlitePath)
+  // The template's demo documents, copied: a test may count or remove files.
+  const templateDocuments = env.DATABASE_URL ? undefined : process.env[DOCUMENTS_ENV]
+  const documentsDir = templateDocuments && join(dir, 'documents')
+  if (templateDocuments && documentsDir)
+    cpSync(templateDocuments, documentsDir, { recursive: true })
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: postgres?.appUrl ?? `file:${join(dir, 'portico.db')}`,
+    DATABASE_URL: postgres?.appUrl ?? `file:${sqlitePath}`,
     ...(postgres && { DATABASE_MIGRATION_URL: postgres.ownerUrl }),
+    ...(documentsDir && { PORTICO_DOCUMENT_DIR: documentsDir }),
     LOG_LEVEL: 'silent',
     ...env,
   })
@@ -72,7 +86,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await prepareDatabase(config, clock)
   const logger = createLogger(config.logLevel)
   const eventHub = createEventHub(database, config, logger)
-  const app = createApp({ db: database.db, config, clock, logger, eventHub })
+  const app = createApp({
+    db: database.db,
+    config,
+    clock,
+    logger,
+    eventHub,
+    documents: database.documents,
+  })
   const owner = postgres ? openDatabase(postgres.ownerUrl, { poolSize: 3 }) : undefined
   return {
     app,
@@ -204,4 +225,37 @@ export async function openSession(db: Kysely<Database>, email: string, now: Date
     })
     .execute()
   return token
+}
+
+/** A file to upload: its name, declared type and bytes. */
+export interface UploadFile {
+  name: string
+  type?: string
+  content: Uint8Array | string
+}
+
+/**
+ * Uploads a document the way the ERP does: `multipart/form-data` to
+ * POST /v1/integrations/erp/documents with the operator key, the fields
+ * first and the file last.
+ */
+export async function uploadErpDocument(
+  test: Pick<TestApp, 'app' | 'operatorKey'>,
+  fields: Record<string, string>,
+  file: UploadFile,
+) {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.append(name, value)
+  form.append(
+    'file',
+    new Blob([file.content as Uint8Array<ArrayBuffer> | string], {
+      type: file.type ?? 'application/octet-stream',
+    }),
+    file.name,
+  )
+  return test.app.request('/v1/integrations/erp/documents', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${test.operatorKey}` },
+    body: form,
+  })
 }

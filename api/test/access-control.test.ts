@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { PERMISSIONS, permissionsOf } from '../src/http/permissions.js'
 import { createTestApp, type TestApp } from '../src/testing.js'
-import { sampleValidRequest } from './support/arbitraries.js'
+import { bodyText, sampleValidRequest } from './support/arbitraries.js'
 import { sessionFor } from './support/credentials.js'
 import { harvestIds, idsForParams } from './support/harvest.js'
 import { reportGate } from './support/report.js'
@@ -61,7 +61,7 @@ describe('gate: authentication and authorization', () => {
     return t.app.request(path, {
       method: op.method,
       headers: { ...headers, ...credential },
-      body: payload ? JSON.stringify(payload) : undefined,
+      body: bodyText(op, payload),
     })
   }
 

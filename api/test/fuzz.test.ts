@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { createTestApp, type TestApp } from '../src/testing.js'
 import { describeRequest, requestArbitrary } from './support/arbitraries.js'
 import { sessionFor } from './support/credentials.js'
-import { harvestIds, idsForParams } from './support/harvest.js'
+import { harvestDownloadTokens, harvestIds, idsForParams } from './support/harvest.js'
 import { reportGate } from './support/report.js'
 import { checkResponse } from './support/response-check.js'
 import { operations } from './support/spec.js'
@@ -30,6 +30,13 @@ describe('gate: spec-driven fuzzing', () => {
     t = await createTestApp({ PORTICO_EMBED_MINTS_PER_MINUTE: '100000' })
     const token = await sessionFor(t.db, ADMIN, t.clock.now())
     knownIds = await harvestIds(t.app, { authorization: `Bearer ${token}` })
+    // Real download links (bound to this session, which stays live: the test clock stands still).
+    for (const link of await harvestDownloadTokens(
+      t.app,
+      { authorization: `Bearer ${token}` },
+      knownIds,
+    ))
+      knownIds.add(link)
   })
   after(async () => {
     reportGate('fuzz', {

@@ -9,7 +9,7 @@ import { sql } from 'kysely'
 import { createApp } from '../src/app.js'
 import { prepareDatabase } from '../src/bootstrap.js'
 import { loadConfig } from '../src/config.js'
-import { openDatabase, type DatabaseHandle } from '../src/db/connect.js'
+import { openDatabase } from '../src/db/connect.js'
 import { createEventHub } from '../src/events/create-event-hub.js'
 import { createLogger } from '../src/lib/logger.js'
 import { createTestApp, signIn, testClock, type TestApp } from '../src/testing.js'
@@ -31,7 +31,7 @@ describe('migrate-to-postgres', { skip: !onPostgres && 'SQLite run' }, () => {
   const sqliteUrl = `file:${join(dir, 'portico.db')}`
   const target = uniqueDatabaseName(`${process.env[TEMPLATE_ENV] ?? 'portico_test_'}_copy_`)
   let source: TestApp
-  let copied: DatabaseHandle | undefined
+  let copied: Awaited<ReturnType<typeof prepareDatabase>> | undefined
   let token: string
 
   before(async () => {
@@ -97,6 +97,7 @@ describe('migrate-to-postgres', { skip: !onPostgres && 'SQLite run' }, () => {
       clock,
       logger,
       eventHub: createEventHub(copied, config, logger),
+      documents: copied.documents,
     })
 
     // The session travelled too: the same token works on both.

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, startTestServer, type TestApp } from '../src/testing.js'
-import { sampleValidRequest } from './support/arbitraries.js'
+import { bodyText, sampleValidRequest } from './support/arbitraries.js'
+import { isFileProperty } from './support/body-encoding.js'
 import { sessionFor } from './support/credentials.js'
 import { reportGate } from './support/report.js'
 import { listOperations, operations, type Operation } from './support/spec.js'
@@ -23,7 +24,11 @@ describe('gate: resource consumption', () => {
   const stats = { checks: 0 }
 
   before(async () => {
-    t = await createTestApp({ PORTICO_EMBED_MINTS_PER_MINUTE: '3' })
+    t = await createTestApp({
+      PORTICO_EMBED_MINTS_PER_MINUTE: '3',
+      // Small enough to send over it quickly; the rule is the same at 25 MiB.
+      PORTICO_UPLOAD_LIMIT_BYTES: '1500000',
+    })
   })
   after(async () => {
     reportGate('resource limits', { checks: stats.checks })
@@ -36,7 +41,9 @@ describe('gate: resource consumption', () => {
     return { authorization: `Bearer ${await sessionFor(t.db, USER, t.clock.now())}` }
   }
 
-  for (const op of operations().filter((o) => o.body)) {
+  for (const op of operations().filter(
+    (o) => o.body && o.body.mediaType !== 'multipart/form-data',
+  )) {
     test(`${op.name}: a body over 1 MB → 413 problem+json, and nothing is stored`, async () => {
       stats.checks++
       const { path, headers } = sampleValidRequest(op, seed++)
@@ -57,6 +64,70 @@ describe('gate: resource consumption', () => {
         .executeTakeFirstOrThrow()
       assert.equal(Number(eventsAfter.n), Number(eventsBefore.n))
     })
+  }
+
+  /** Files under the document store's folder: an upload refused must leave none behind. */
+  function storedFiles(): number {
+    const settings = t.config.documentStore
+    if (settings.kind !== 'filesystem' || !existsSync(settings.dir)) return 0
+    return readdirSync(settings.dir, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    ).length
+  }
+
+  // Uploads stream their bodies and have their own, larger limit: each is sent
+  // a valid request whose file is one byte over it — once announced by
+  // Content-Length (refused before it is read), once streamed without one
+  // (refused when the count passes the limit).
+  for (const op of operations().filter((o) => o.body?.mediaType === 'multipart/form-data')) {
+    for (const framing of ['with Content-Length', 'streamed, no Content-Length'] as const) {
+      test(`${op.name}: an upload over PORTICO_UPLOAD_LIMIT_BYTES (${framing}) → 413, nothing stored`, async () => {
+        stats.checks++
+        const { path, headers } = sampleValidRequest(op, seed++)
+        const account = await t.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()
+        const schema = op.body!.schema
+        const body: Record<string, unknown> = {}
+        for (const name of schema.required ?? []) {
+          const property = schema.properties![name]!
+          body[name] = isFileProperty(property)
+            ? `%PDF-1.7\n${'x'.repeat(t.config.uploadLimitBytes)}`
+            : name === 'accountId'
+              ? account.id
+              : (property.enum?.[0] ?? `gate-${seed}`)
+        }
+        const text = bodyText(op, body)!
+        const before = {
+          events: await count('events'),
+          documents: await count('documents'),
+          files: storedFiles(),
+        }
+        const response = await t.app.request(path, {
+          method: op.method,
+          headers: { ...headers, ...(await credentialFor(op)) },
+          ...(framing === 'with Content-Length'
+            ? { body: text }
+            : { body: new Blob([text]).stream(), duplex: 'half' }),
+        } as RequestInit)
+        assert.equal(response.status, 413, await response.clone().text())
+        assert.equal(response.headers.get('content-type'), 'application/problem+json')
+        assert.deepEqual(
+          {
+            events: await count('events'),
+            documents: await count('documents'),
+            files: storedFiles(),
+          },
+          before,
+        )
+      })
+    }
+  }
+
+  async function count(table: 'events' | 'documents'): Promise<number> {
+    const row = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
   }
 
   for (const op of listOperations()) {
@@ -114,7 +185,7 @@ describe('gate: resource consumption', () => {
       const response = await t.app.request(path, {
         method: op.method,
         headers: { ...headers, ...(await credentialFor(op)), origin: 'https://evil.example' },
-        body: body ? JSON.stringify(body) : undefined,
+        body: bodyText(op, body),
       })
       assert.equal(response.headers.get('access-control-allow-origin'), null)
       const preflight = await t.app.request(path, {

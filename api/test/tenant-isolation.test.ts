@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { newId, SHARED_ID_PREFIXES, type IdPrefix } from '../src/lib/ids.js'
 import { createTestApp, type TestApp } from '../src/testing.js'
-import { sampleValidRequest } from './support/arbitraries.js'
+import { bodyText, sampleValidRequest } from './support/arbitraries.js'
 import { sessionFor } from './support/credentials.js'
 import { expectedPrefix, harvestIds, idsIn } from './support/harvest.js'
 import { reportGate } from './support/report.js'
@@ -118,7 +118,7 @@ describe('gate: tenant isolation', () => {
           const response = await t.app.request(path, {
             method: op.method,
             headers: { authorization: `Bearer ${token}`, ...headers },
-            body: body ? JSON.stringify(body) : undefined,
+            body: bodyText(op, body),
           })
           const text = await response.text()
           return {

@@ -369,8 +369,19 @@ export const rolePermissions = {
     'orders:read',
     'orders:write',
     'events:read',
+    'documents:read',
+    'contracts:read',
+    'notifications:read',
   ],
-  viewer: ['profile:read', 'invoices:read', 'catalog:read', 'orders:read', 'events:read'],
+  viewer: [
+    'profile:read',
+    'invoices:read',
+    'catalog:read',
+    'orders:read',
+    'events:read',
+    'documents:read',
+    'notifications:read',
+  ],
 }
 
 /** The steps a fake ERP takes with an order, one per `stepMs`, for live stories. */

@@ -28,6 +28,13 @@ export interface Database {
   shipments: ShipmentsTable
   outbox_deliveries: OutboxDeliveriesTable
   inbound_events: InboundEventsTable
+  documents: DocumentsTable
+  contracts: ContractsTable
+  contract_items: ContractItemsTable
+  contract_renewal_reminders: ContractRenewalRemindersTable
+  notifications: NotificationsTable
+  notification_reads: NotificationReadsTable
+  audit_log: AuditLogTable
 }
 
 export interface AccountsTable {
@@ -308,4 +315,108 @@ export interface InboundEventsTable {
   type: string
   received_at: string
   outcome: string
+}
+
+export type DocumentType =
+  'invoice' | 'tax_invoice' | 'delivery_order' | 'certificate_of_analysis' | 'contract' | 'other'
+
+export interface DocumentsTable {
+  id: string
+  account_id: string
+  type: DocumentType
+  title: string
+  /** Sanitised display name offered on download; never a path. */
+  file_name: string
+  /** Sniffed from the bytes, never taken from the uploader. */
+  content_type: string
+  size_bytes: number
+  sha256: string
+  /** The DocumentStore's key (random). */
+  storage_key: string
+  order_id: string | null
+  invoice_id: string | null
+  contract_id: string | null
+  erp_document_id: string | null
+  /** The document's own date (`YYYY-MM-DD`), as the ERP tells it. */
+  document_date: string | null
+  created_at: string
+}
+
+export type ContractStatus = 'active' | 'cancelled' | 'expired'
+
+export interface ContractsTable {
+  id: string
+  account_id: string
+  number: string
+  title: string
+  status: ContractStatus
+  currency: string
+  billing_period: 'monthly' | 'quarterly' | 'annual'
+  term_start: string
+  /** Inclusive last day of the current term. */
+  term_end: string
+  /** The day the contract renews (or ends, without auto-renewal). */
+  renewal_date: string
+  auto_renew: number
+  /** Days before the renewal date by which notice must be given. */
+  notice_period_days: number
+  created_at: string
+  updated_at: string
+}
+
+export interface ContractItemsTable {
+  id: string
+  contract_id: string
+  account_id: string
+  position: number
+  sku: string | null
+  description: string
+  quantity: number
+  unit: string
+  /** Per billing period, in minor units of the contract's currency. */
+  unit_price: number
+}
+
+export interface ContractRenewalRemindersTable {
+  contract_id: string
+  renewal_date: string
+  /** 60, 30 or 7: days before the renewal date. */
+  threshold_days: number
+  account_id: string
+  event_id: string
+  created_at: string
+}
+
+export interface NotificationsTable {
+  id: string
+  account_id: string
+  type: string
+  title: string
+  body: string
+  subject_id: string | null
+  permission: string
+  created_at: string
+}
+
+export interface NotificationReadsTable {
+  notification_id: string
+  user_id: string
+  account_id: string
+  read_at: string
+}
+
+export interface AuditLogTable {
+  account_id: string
+  /** 1, 2, 3 … per account, gap-free. */
+  seq: number
+  occurred_at: string
+  /** `document.downloaded`, … */
+  action: string
+  /** `user:<id>` or `operator:<api key id>`. */
+  actor: string
+  subject_id: string | null
+  /** RFC 8785 canonical JSON of the entry: exactly what was hashed. */
+  entry: string
+  prev_hash: string
+  hash: string
 }

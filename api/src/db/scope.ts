@@ -16,7 +16,11 @@ import type { Database } from './schema.js'
  * - `operator`: the operator's cross-account views and repairs (metrics,
  *   the dead-letter queue, finding the user an embed session is minted for);
  * - `housekeeping`: delete expired sessions, embed sessions and idempotency keys;
- * - `erp-simulator`: the demo's simulated ERP reads the orders delivered to it.
+ * - `erp-simulator`: the demo's simulated ERP reads the orders delivered to it;
+ * - `renewals`: the reminder job finds the contracts due (SELECT contracts;
+ *   each reminder is written in its account's scope).
+ *
+ * Housekeeping also reads every account's audit-chain head (the checkpoints).
  */
 export const SYSTEM_PURPOSES = [
   'authenticate',
@@ -26,6 +30,7 @@ export const SYSTEM_PURPOSES = [
   'operator',
   'housekeeping',
   'erp-simulator',
+  'renewals',
 ] as const
 export type SystemPurpose = (typeof SYSTEM_PURPOSES)[number]
 

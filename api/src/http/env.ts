@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Config } from '../config.js'
+import type { DocumentStore } from '../connectors/storage/index.js'
 import type { Database } from '../db/schema.js'
 import type { EventHub } from '../events/event-hub.js'
 import type { Clock } from '../lib/clock.js'
@@ -15,6 +16,8 @@ export interface AppDeps {
   logger: Logger
   /** Delivers committed events to this app's open event streams. */
   eventHub: EventHub
+  /** Where document bytes live (filesystem or S3-compatible). */
+  documents: DocumentStore
 }
 
 /** Hono's typed context variables, set by the middleware in ./. */

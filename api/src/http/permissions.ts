@@ -13,22 +13,31 @@ export const PERMISSIONS = [
   'orders:read',
   'orders:write',
   'events:read',
+  'documents:read',
+  'contracts:read',
+  'notifications:read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-/** Everyone in an account may look; only buyers (and admins) commit money. */
+/**
+ * Everyone in an account may look — documents included (delivery orders and
+ * certificates are what engineers come for); only buyers (and admins) commit
+ * money. Credit and contracts (commercial terms) are for those who buy or pay.
+ */
 const READ_ALL: readonly Permission[] = [
   'profile:read',
   'invoices:read',
   'catalog:read',
   'orders:read',
   'events:read',
+  'documents:read',
+  'notifications:read',
 ]
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  buyer: [...READ_ALL, 'credit:read', 'orders:write'],
-  accounts_payable: [...READ_ALL, 'credit:read'],
+  buyer: [...READ_ALL, 'credit:read', 'contracts:read', 'orders:write'],
+  accounts_payable: [...READ_ALL, 'credit:read', 'contracts:read'],
   viewer: READ_ALL,
 }
 

@@ -12,7 +12,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The credential lacks the permission this operation needs.',
   404: 'No such resource in your account.',
   409: 'A request with this Idempotency-Key is still in flight.',
-  413: 'The request body is larger than 1 MB.',
+  413: 'The request body is too large: 1 MB for JSON bodies; an upload states its own limit.',
   415: 'The request body must be application/json.',
   422: 'The request is well-formed but cannot be processed.',
   429: 'Too many requests; retry after `Retry-After` seconds.',

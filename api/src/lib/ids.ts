@@ -19,6 +19,10 @@ export type IdPrefix =
   | 'ordl'
   | 'otl'
   | 'shp'
+  | 'doc'
+  | 'ctr'
+  | 'ctri'
+  | 'ntf'
 
 /**
  * Records every account may legitimately see by the same ID: the catalog's

@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { Config } from '../config.js'
+import type { DocumentStore } from '../connectors/storage/index.js'
 import { appendEvent } from '../db/events.js'
 import type { Database, NewInvoice, NewInvoiceLine } from '../db/schema.js'
 import { isoDate } from '../lib/clock.js'
@@ -7,6 +9,7 @@ import { taxOn, toMinorUnits } from '../lib/money.js'
 import { hashPassword } from '../lib/passwords.js'
 import { createApiKey } from '../modules/auth/api-keys.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data.js'
+import { seedDemoDocuments } from './demo-documents.js'
 import { demoBreaks, seedDemoOrders } from './demo-orders.js'
 import { seededRandom } from './random.js'
 
@@ -21,11 +24,17 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 /**
  * Seeds the demo: five customer accounts in five currencies and locales,
  * users in every role, ~450 invoices over the last eighteen months in every
- * status, and the demo operator key. Deterministic for a given `now`.
+ * status, orders, documents and contracts, and the demo operator key.
+ * Deterministic for a given `now`.
  */
 export async function seedDemo(
   db: Kysely<Database>,
-  options: { operatorKey: string; now: Date },
+  options: {
+    operatorKey: string
+    now: Date
+    documents: DocumentStore
+    config: Pick<Config, 'invoiceIssuer'>
+  },
 ): Promise<void> {
   const random = seededRandom(20261125)
   // One hash for the shared demo password: scrypt is slow on purpose, and
@@ -104,6 +113,7 @@ export async function seedDemo(
       }
     }
   })
+  await seedDemoDocuments(db, options)
 }
 
 /**

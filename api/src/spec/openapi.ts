@@ -15,6 +15,7 @@ export function openApiDocument(): ReturnType<ReturnType<typeof createApp>['getO
     clock: systemClock,
     logger: createLogger('silent'),
     eventHub: undefined as never,
+    documents: undefined as never,
   })
   return app.getOpenAPI31Document(OPENAPI_INFO)
 }

@@ -6,7 +6,7 @@
  * memory after a full GC for scripts that answer SIGUSR2 (bench/sse-server.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const API_DIR = fileURLToPath(new URL('../../', import.meta.url))
@@ -35,6 +35,10 @@ export interface ProbedChildServer extends ChildServer {
   cpuSeconds(): number
   /** Heap and RSS after a full GC; needs a script that answers SIGUSR2 and `--expose-gc`. */
   memory(): Promise<ServerMemory>
+  /** The most memory the process has held resident since the last {@link resetPeakRss} (Linux VmHWM). */
+  peakRss(): number
+  /** Starts a new peak-RSS window (writes 5 to /proc/<pid>/clear_refs; needs to own the process). */
+  resetPeakRss(): void
 }
 
 const running = new Set<ChildProcess>()
@@ -83,6 +87,11 @@ export function startChildServer(options: {
     const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
   }
+  const peakRss = () => {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]
+    return Number(kib ?? 0) * 1024
+  }
+  const resetPeakRss = () => writeFileSync(`/proc/${child.pid}/clear_refs`, '5')
   const memory = async (): Promise<ServerMemory> => {
     const from = output.length
     child.kill('SIGUSR2')
@@ -116,6 +125,8 @@ export function startChildServer(options: {
           stop,
           cpuSeconds,
           memory,
+          peakRss,
+          resetPeakRss,
         })
       }
     }

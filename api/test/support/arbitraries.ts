@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import type { Operation, Schema } from './spec.js'
+import { bodyContentType, encodeBody, isFileProperty, SAMPLE_FILES } from './body-encoding.js'
 import { acceptsBody, acceptsParam } from './validators.js'
 
 /** Longest strings and arrays the generators produce where the schema allows more. */
@@ -21,6 +22,12 @@ export interface GenerationOptions {
 
 export function validValue(schema: Schema, options: GenerationOptions = {}): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const)
+  // A file: realistic content now and then, so uploads reach the type checks and beyond.
+  if (isFileProperty(schema))
+    return fc.oneof(
+      fc.constantFrom(...Object.values(SAMPLE_FILES).map((f) => f.content)),
+      fc.string({ minLength: 1, maxLength: MAX_STRING, unit: 'grapheme-ascii' }),
+    )
   if (schema.enum) return fc.constantFrom(...schema.enum)
   const alternatives = schema.anyOf ?? schema.oneOf
   if (alternatives) return fc.oneof(...alternatives.map((s) => validValue(s, options)))
@@ -226,7 +233,7 @@ export function requestArbitrary(
   const valid = fc.record({
     params: paramsArbitrary(op, knownIds, undefined),
     body: op.body
-      ? validValue(op.body.schema).map((v) => JSON.stringify(v))
+      ? validValue(op.body.schema).map((v) => encodeBody(op.body!, v))
       : fc.constant(undefined),
   })
 
@@ -290,7 +297,7 @@ export function requestArbitrary(
     if (badBody) {
       breakers.push(
         fc
-          .record({ params, body: badBody.map((v) => JSON.stringify(v)) })
+          .record({ params, body: badBody.map((v) => encodeBody(op.body!, v)) })
           .map((r) => ({ ...r, invalid: true, mutation: 'invalid body' })),
       )
     }
@@ -319,7 +326,8 @@ export function requestArbitrary(
       encodeURIComponent(params.path[name] ?? ''),
     )
     const headers: Record<string, string> = { ...params.header }
-    if (body !== undefined) headers['content-type'] = op.body?.mediaType ?? 'application/json'
+    if (body !== undefined)
+      headers['content-type'] = op.body ? bodyContentType(op.body) : 'application/json'
     return { method: op.method, path, query: params.query, headers, body, invalid, mutation }
   })
 }
@@ -385,6 +393,11 @@ export function describeRequest(request: GeneratedRequest, auth: string): string
   return `curl -X ${request.method} ${headers}${body} "$PORTICO${request.path}${query ? `?${query}` : ''}"   [mutation: ${request.mutation}]`
 }
 
+/** A sampled (or altered) body, as the bytes to send: JSON, or multipart for an upload. */
+export function bodyText(op: Operation, body: Record<string, unknown> | undefined) {
+  return body && op.body ? encodeBody(op.body, body) : undefined
+}
+
 /**
  * One valid request for an operation, fixed by `seed`: every required header
  * (a unique Idempotency-Key), a valid body, and path parameters from `pathIds`.
@@ -410,6 +423,6 @@ export function sampleValidRequest(
     )
   }
   const body = op.body ? (sample(validValue(op.body.schema)) as Record<string, unknown>) : undefined
-  if (body !== undefined) headers['content-type'] = op.body!.mediaType
+  if (body !== undefined) headers['content-type'] = bodyContentType(op.body!)
   return { path, headers, body }
 }

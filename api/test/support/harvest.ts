@@ -1,5 +1,5 @@
 import type { PorticoApp } from '../../src/app.js'
-import { listOperations, type Operation } from './spec.js'
+import { listOperations, operations, type Operation } from './spec.js'
 
 /** Portico IDs: a lowercase prefix, `_`, 26 Crockford base32 characters. */
 export const ID_PATTERN = /\b[a-z]+_[0-9a-hjkmnp-tv-z]{26}\b/g
@@ -51,4 +51,28 @@ export function idsForParams(op: Operation, ids: Iterable<string>): Record<strin
     result[param.name] = [...ids].filter((id) => !prefix || id.startsWith(`${prefix}_`))
   }
   return result
+}
+
+/**
+ * Download links minted, through every `…/download-link` operation, for a few
+ * of the IDs a user can see: the tokens `GET /v1/downloads/{token}` takes,
+ * so the gates reach real downloads too. Bound to the session in `headers`.
+ */
+export async function harvestDownloadTokens(
+  app: PorticoApp,
+  headers: Record<string, string>,
+  ids: Iterable<string>,
+): Promise<string[]> {
+  const tokens: string[] = []
+  for (const op of operations()) {
+    if (op.method !== 'POST' || !op.path.endsWith('/download-link')) continue
+    for (const id of (idsForParams(op, ids).id ?? []).slice(0, 3)) {
+      const response = await app.request(op.path.replace('{id}', id), { method: 'POST', headers })
+      if (response.status !== 200)
+        throw new Error(`${op.name} answered ${response.status} for ${id} while harvesting`)
+      const { url } = (await response.json()) as { url: string }
+      tokens.push(url.slice(url.lastIndexOf('/') + 1))
+    }
+  }
+  return tokens
 }

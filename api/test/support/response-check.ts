@@ -39,7 +39,14 @@ export async function checkResponse(
   const problems: string[] = []
   const status = response.status
   const contentType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? null
-  const text = contentType === EVENT_STREAM ? await streamHead(response) : await response.text()
+  // A file (a download): read as bytes, so its length can be checked against Content-Length.
+  const binary = contentType !== null && !/json/.test(contentType) && contentType !== EVENT_STREAM
+  const bytes = binary ? new Uint8Array(await response.arrayBuffer()) : undefined
+  const text = binary
+    ? ''
+    : contentType === EVENT_STREAM
+      ? await streamHead(response)
+      : await response.text()
 
   if (status >= 500) problems.push(`server error ${status}: ${text.slice(0, 200)}`)
   if (request.invalid) {
@@ -55,8 +62,8 @@ export async function checkResponse(
   } else {
     const mediaTypes = Object.keys(documented)
     if (mediaTypes.length === 0) {
-      if (text.length > 0)
-        problems.push(`status ${status} documents no body, got ${text.length} bytes`)
+      const length = bytes?.length ?? text.length
+      if (length > 0) problems.push(`status ${status} documents no body, got ${length} bytes`)
     } else if (!contentType || !mediaTypes.includes(contentType)) {
       problems.push(
         `content type ${contentType} is not documented for ${status} (${mediaTypes.join(', ')})`,
@@ -83,9 +90,28 @@ export async function checkResponse(
       }
     }
   }
+  if (bytes && status < 300) problems.push(...fileProblems(response, bytes))
   if (response.headers.get('x-content-type-options') !== 'nosniff')
     problems.push('missing X-Content-Type-Options: nosniff')
   if (response.headers.get('x-powered-by')) problems.push('X-Powered-By is present')
   if (!response.headers.get('referrer-policy')) problems.push('missing Referrer-Policy')
+  return problems
+}
+
+/**
+ * What every file download must carry: offered as an attachment (never
+ * rendered by the API's origin), never cached by a shared cache, and, when it
+ * states its length, exactly that many bytes.
+ */
+function fileProblems(response: Response, bytes: Uint8Array): string[] {
+  const problems: string[] = []
+  if (!/^attachment;/.test(response.headers.get('content-disposition') ?? ''))
+    problems.push('a file without Content-Disposition: attachment')
+  const cacheControl = response.headers.get('cache-control') ?? ''
+  if (!/\bprivate\b/.test(cacheControl) || !/\bno-store\b/.test(cacheControl))
+    problems.push(`a file with Cache-Control "${cacheControl}", not private, no-store`)
+  const length = response.headers.get('content-length')
+  if (length !== null && Number(length) !== bytes.length)
+    problems.push(`Content-Length ${length} but ${bytes.length} bytes`)
   return problems
 }

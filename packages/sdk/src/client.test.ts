@@ -105,4 +105,30 @@ describe('@portico/sdk against the real API', () => {
     assert.equal(response.status, 200)
     assert.equal(calls, 2)
   })
+
+  test('documents and contracts: list, ask for a download link, follow it', async () => {
+    const contracts = await unwrap(portal.GET('/v1/contracts'))
+    assert.ok(contracts.data.length > 0)
+    const contract = contracts.data[0]!
+    assert.ok(contract.document, 'the contract document')
+    const link = await unwrap(
+      portal.POST('/v1/documents/{id}/download-link', {
+        params: { path: { id: contract.document.id } },
+      }),
+    )
+    const file = await fetch(new URL(link.url, server.baseUrl))
+    assert.equal(file.status, 200)
+    assert.equal(file.headers.get('content-type'), 'application/pdf')
+    assert.equal(Number(file.headers.get('content-length')), contract.document.sizeBytes)
+    assert.equal(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+    )
+    const seen: string[] = []
+    for await (const document of paginate(portal, '/v1/documents', { query: { limit: 2 } }))
+      seen.push(document.id)
+    assert.ok(seen.includes(contract.document.id))
+  })
 })

@@ -115,6 +115,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/download-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A signed link to the invoice's PDF, valid for 5 minutes
+         * @description The ERP's PDF of the invoice when it supplied one (a document of type `invoice`); otherwise a PDF Portico renders from the invoice when the link is followed: lines, tax per rate, totals, what is paid and due, and payment instructions. The link works like a document download link: bound to your session, audited.
+         */
+        post: operations["createInvoicePdfLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/stream": {
         parameters: {
             query?: never;
@@ -124,7 +144,7 @@ export interface paths {
         };
         /**
          * Live updates: the account's events as Server-Sent Events
-         * @description A `text/event-stream` of the events of your account that your role may read: `invoice.*` and `payment.*` need `invoices:read`, `order.*` needs `orders:read`; other events are never streamed. Each message carries `id:` (its position, to resume from), `event:` (its type) and one `data:` line of JSON `{ id, type, subjectId, data, createdAt }`. A comment line arrives every 15 s when nothing else does.
+         * @description A `text/event-stream` of the events of your account that your role may read: `invoice.*` and `payment.*` need `invoices:read`, `order.*` needs `orders:read`, `document.*` needs `documents:read`, `contract.*` needs `contracts:read`; other events are never streamed. Each message carries `id:` (its position, to resume from), `event:` (its type) and one `data:` line of JSON `{ id, type, subjectId, data, createdAt }`. A comment line arrives every 15 s when nothing else does.
          *
          *     Resume with `Last-Event-ID` (or `?lastEventId=`): every later event is replayed from the event log, then live ones follow, with no gap and no duplicate. Without it the stream starts now. The server ends a stream after about 5 minutes (and a client that stops reading); reconnect with `Last-Event-ID`, as EventSource and the SDK’s `events.subscribe` do, to go on where you left off.
          */
@@ -246,6 +266,180 @@ export interface paths {
          * @description Authenticated with the operator key and signed per Standard Webhooks (HMAC-SHA256 over `id.timestamp.body`). Idempotent by event `id`; events may arrive in any order — an order status never moves backwards.
          */
         post: operations["receiveErpEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/erp/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document from the ERP (tax invoice, delivery order, certificate, contract)
+         * @description Authenticated with the operator key. `multipart/form-data`, streamed: the text fields first, then `file` as the last part. The file’s type is recognised from its bytes (PDF, PNG, JPEG; XML for a `tax_invoice` such as an e-Faktur): a declared Content-Type or file extension that says otherwise is refused (415), as is a file name with a path in it (400). The upload limit is `PORTICO_UPLOAD_LIMIT_BYTES` (25 MiB by default; 413 above). An order, invoice or contract must belong to the named account (422 otherwise). Idempotent by `erpDocumentId`: a retry with the same bytes answers 200 with the first document.
+         */
+        post: operations["uploadErpDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's documents, newest first
+         * @description Tax invoices, delivery orders, certificates of analysis, contracts. Filter by `orderId`, `invoiceId`, `contractId` or `type`; cursor-paginated (a cursor is bound to its filters).
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document’s details (not its bytes: ask for a download link) */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}/download-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A signed link that downloads the document, valid for 5 minutes
+         * @description The link is signed for you and the session (or embed session) you asked with: it stops working after 5 minutes or when that session ends, whichever comes first. Every download is recorded in the audit log (who, when, from which address and user agent). Nothing is created, so no Idempotency-Key is needed.
+         */
+        post: operations["createDocumentDownloadLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/downloads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a download link: the file, streamed
+         * @description No credential: the signed link is one (see `createDocumentDownloadLink`, `createInvoicePdfLink`). Answers the bytes with their sniffed `Content-Type`, `Content-Length` (for stored documents), `Content-Disposition: attachment` with the file name (RFC 6266/5987), `X-Content-Type-Options: nosniff` and `Cache-Control: private, no-store`. An expired, tampered or revoked link is 403.
+         */
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's contracts and subscriptions, soonest renewal first
+         * @description Each with its term, renewal date, auto-renewal, notice period (and the last day to give notice), items and the contract document. Reminders arrive as `contract.renewal_reminder` events and notifications 60, 30 and 7 days before the renewal date. Cursor-paginated.
+         */
+        get: operations["listContracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract with its items and document */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your in-app notifications, newest first, with their read state
+         * @description What the account was told — contract renewal reminders, for now — as far as your role may see it. Read state is yours alone. Cursor-paginated.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read (for you)
+         * @description Marking it read again changes nothing and answers 200.
+         */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -408,7 +602,7 @@ export interface components {
              */
             ttlSeconds?: number;
             /** @description Narrow the secret to these permissions (a subset of the user's role). Default: the role's. */
-            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read")[];
+            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read" | "documents:read" | "contracts:read" | "notifications:read")[];
         };
         InvoiceList: {
             data: components["schemas"]["InvoiceSummary"][];
@@ -464,6 +658,14 @@ export interface components {
             taxRate: number;
             /** @description quantity × unitPrice, in minor units of `currency`. */
             amount: number;
+        };
+        DownloadLink: {
+            /**
+             * @description Path of the download on this server (`/v1/downloads/…`): follow it with a plain GET — a link, a navigation, `fetch` — no credential needed. Valid until `expiresAt` (5 minutes) and only while the session or embed session that asked for it lasts.
+             * @example /v1/downloads/WyJkb2NfMDFq….Qm9x
+             */
+            url: string;
+            expiresAt: string;
         };
         CatalogPage: {
             data: components["schemas"]["CatalogProduct"][];
@@ -824,6 +1026,113 @@ export interface components {
                 taxRateBps?: number;
             };
         };
+        ErpDocumentResult: {
+            accountId: string;
+            /** @description True when this `erpDocumentId` was already uploaded with the same bytes: the first upload is returned. */
+            duplicate: boolean;
+            document: components["schemas"]["Document"];
+        };
+        Document: {
+            /** @example doc_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            type: components["schemas"]["DocumentType"];
+            /** @example Delivery order DO-2026-00042 */
+            title: string;
+            /** @example DO-2026-00042.pdf */
+            fileName: string;
+            contentType: components["schemas"]["DocumentContentType"];
+            sizeBytes: number;
+            /** @description SHA-256 of the bytes, hex. */
+            sha256: string;
+            orderId: string | null;
+            invoiceId: string | null;
+            contractId: string | null;
+            /** @description The document’s own date. */
+            documentDate: string | null;
+            createdAt: string;
+        };
+        /**
+         * @description `invoice`: the invoice as a PDF; `tax_invoice`: a tax invoice such as an Indonesian e-Faktur (PDF or XML); `delivery_order`; `certificate_of_analysis`; `contract`; `other`.
+         * @enum {string}
+         */
+        DocumentType: "invoice" | "tax_invoice" | "delivery_order" | "certificate_of_analysis" | "contract" | "other";
+        /**
+         * @description What the bytes are, sniffed from them on upload (never the uploader’s claim).
+         * @enum {string}
+         */
+        DocumentContentType: "application/pdf" | "image/png" | "image/jpeg" | "application/xml";
+        DocumentList: {
+            data: components["schemas"]["Document"][];
+            nextCursor: string | null;
+        };
+        ContractList: {
+            data: components["schemas"]["Contract"][];
+            nextCursor: string | null;
+        };
+        Contract: {
+            /** @example ctr_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            /** @example SVC-2026-0007 */
+            number: string;
+            title: string;
+            status: components["schemas"]["ContractStatus"];
+            currency: string;
+            /** @enum {string} */
+            billingPeriod: "monthly" | "quarterly" | "annual";
+            /** @example 2026-01-01 */
+            termStart: string;
+            /**
+             * @description Last day of the current term.
+             * @example 2026-12-31
+             */
+            termEnd: string;
+            /**
+             * @description The day the contract renews — or ends, when `autoRenew` is false.
+             * @example 2027-01-01
+             */
+            renewalDate: string;
+            autoRenew: boolean;
+            noticePeriodDays: number;
+            /** @description The last day to give notice before the renewal: `renewalDate` − `noticePeriodDays`. */
+            noticeDeadline: string;
+            /** @description What one billing period costs: the sum of the items, in minor units of `currency`. */
+            periodTotal: number;
+            items: components["schemas"]["ContractItem"][];
+            document: components["schemas"]["Document"] & (Record<string, never> | null);
+        };
+        /** @enum {string} */
+        ContractStatus: "active" | "cancelled" | "expired";
+        ContractItem: {
+            id: string;
+            sku: string | null;
+            /** @example Preventive maintenance, hydraulic presses */
+            description: string;
+            quantity: number;
+            /** @example visit */
+            unit: string;
+            /** @description Price per unit and billing period, in minor units of `currency`. */
+            unitPrice: number;
+            /** @description quantity × unitPrice, per billing period, in minor units of `currency`. */
+            amount: number;
+        };
+        NotificationList: {
+            data: components["schemas"]["Notification"][];
+            nextCursor: string | null;
+        };
+        Notification: {
+            /** @example ntf_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            /** @example contract.renewal_reminder */
+            type: string;
+            /** @example SVC-2026-0007 renews in 30 days */
+            title: string;
+            body: string;
+            /** @description What it is about (a contract, an invoice …). */
+            subjectId: string | null;
+            createdAt: string;
+            /** @description When you marked it read; null: unread. */
+            readAt: string | null;
+        };
         OperatorMetrics: {
             period: {
                 from: string;
@@ -914,7 +1223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is larger than 1 MB. */
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1087,7 +1396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is larger than 1 MB. */
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1241,10 +1550,68 @@ export interface operations {
             };
         };
     };
+    createInvoicePdfLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     streamEvents: {
         parameters: {
             query?: {
-                /** @description Only these event types: up to 20, comma-separated, each `<noun>.<verb>` or `<noun>.*` where the noun is one of `invoice`, `order`, `payment`. Default: every type your role may read. */
+                /** @description Only these event types: up to 20, comma-separated, each `<noun>.<verb>` or `<noun>.*` where the noun is one of `invoice`, `order`, `payment`, `document`, `contract`. Default: every type your role may read. */
                 types?: string;
                 /** @description Resume after this message `id` — for clients that cannot send the `Last-Event-ID` header, which wins when both are sent. */
                 lastEventId?: string;
@@ -1510,7 +1877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is larger than 1 MB. */
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1666,7 +2033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is larger than 1 MB. */
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1733,7 +2100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is larger than 1 MB. */
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1753,6 +2120,551 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be processed. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadErpDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The account the document belongs to. */
+                    accountId: string;
+                    /** @enum {string} */
+                    type: "invoice" | "tax_invoice" | "delivery_order" | "certificate_of_analysis" | "contract" | "other";
+                    /** @description The ERP's own ID of the document: an upload retried with the same ID and bytes returns the first one. */
+                    erpDocumentId: string;
+                    /** @description Shown to customers; default: the file name. */
+                    title?: string;
+                    /** @description Attach to this order of the account. */
+                    orderId?: string;
+                    /** @description Attach to this invoice of the account. */
+                    invoiceId?: string;
+                    /** @description Attach to this contract of the account. */
+                    contractId?: string;
+                    /** @description The document’s own date. */
+                    documentDate?: string;
+                    /** @description The file, last. PDF, PNG or JPEG (a tax invoice may also be XML), recognised from its bytes; a plain file name (no path). */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already stored (the same `erpDocumentId` and bytes): the first upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErpDocumentResult"];
+                };
+            };
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErpDocumentResult"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                /** @description Only documents attached to this order. */
+                orderId?: string;
+                /** @description Only documents attached to this invoice. */
+                invoiceId?: string;
+                /** @description Only documents attached to this contract. */
+                contractId?: string;
+                /** @description `invoice`: the invoice as a PDF; `tax_invoice`: a tax invoice such as an Indonesian e-Faktur (PDF or XML); `delivery_order`; `certificate_of_analysis`; `contract`; `other`. */
+                type?: components["schemas"]["DocumentType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDocumentDownloadLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/xml": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link has expired, was tampered with, or the session that created it has ended (`download_link_expired`, `download_link_invalid`, `download_link_revoked`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContracts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                status?: components["schemas"]["ContractStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contracts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                /** @description `true`: only those you have not marked read. */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import * as creditCoveringIndex from './0004_credit_covering_index.js'
 import * as invoiceSummary from './0005_invoice_summary.js'
 import * as rowLevelSecurity from './0006_row_level_security.js'
 import * as outboxSubjectIndex from './0007_outbox_subject_index.js'
+import * as documentsContracts from './0008_documents_contracts.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_invoice_summary': invoiceSummary,
   '0006_row_level_security': rowLevelSecurity,
   '0007_outbox_subject_index': outboxSubjectIndex,
+  '0008_documents_contracts': documentsContracts,
 }

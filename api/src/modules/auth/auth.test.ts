@@ -189,8 +189,10 @@ describe('sessions', () => {
     assert.equal(me.account.locale, 'de')
     assert.deepEqual(me.permissions, [
       'catalog:read',
+      'documents:read',
       'events:read',
       'invoices:read',
+      'notifications:read',
       'orders:read',
       'profile:read',
     ])

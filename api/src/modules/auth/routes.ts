@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { requireUser, SESSION_COOKIE } from '../../http/authorize.js'
+import { clientAddress } from '../../http/client-address.js'
 import type { AppEnv } from '../../http/env.js'
 import { createFailureLimiter } from '../../http/rate-limit.js'
 import { access, problems, NoQuery } from '../../http/route.js'
@@ -57,14 +57,6 @@ const meRoute = createRoute({
     ...problems(400, 401, 403),
   },
 })
-
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown' // in-process requests (tests) have no socket
-  }
-}
 
 export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

@@ -112,23 +112,35 @@ export async function logout(db: Kysely<Database>, sessionId: string, now: Date)
     .execute()
 }
 
+/** What deciding whether a session is live, and whose it is, reads. */
+const SESSION_COLUMNS = [
+  'sessions.id as sessionId',
+  'sessions.last_seen_at as lastSeenAt',
+  'sessions.expires_at as expiresAt',
+  'sessions.revoked_at as revokedAt',
+  'users.id as userId',
+  'users.account_id as accountId',
+  'users.role as role',
+  'users.disabled_at as disabledAt',
+] as const
+
 /** Every authenticated request runs this lookup: built and compiled once. */
 const sessionByTokenHash = preparedQuery<{ tokenHash: string }>()((db, param) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.last_seen_at as lastSeenAt',
-      'sessions.expires_at as expiresAt',
-      'sessions.revoked_at as revokedAt',
-      'users.id as userId',
-      'users.account_id as accountId',
-      'users.role as role',
-      'users.disabled_at as disabledAt',
-    ])
+    .select(SESSION_COLUMNS)
     .where('sessions.token_hash', '=', param('tokenHash')),
 )
+
+type SessionRow = Awaited<ReturnType<typeof sessionByTokenHash.execute>>[number]
+
+/** Whether a session is live at `now`: not revoked, its user not disabled, neither idle nor too old. */
+function isLive(row: SessionRow, now: Date): boolean {
+  if (row.revokedAt || row.disabledAt) return false
+  const nowMs = now.getTime()
+  return Date.parse(row.expiresAt) > nowMs && Date.parse(row.lastSeenAt) + SESSION_IDLE_MS > nowMs
+}
 
 /**
  * The principal behind a session token, or null when the token is unknown,
@@ -143,10 +155,9 @@ export async function resolveSessionToken(
   const [row] = await withPurpose(db, 'authenticate', (db) =>
     sessionByTokenHash.execute(db, { tokenHash }),
   )
-  if (!row || row.revokedAt || row.disabledAt) return null
+  if (!row || !isLive(row, now)) return null
   const nowMs = now.getTime()
   const lastSeen = Date.parse(row.lastSeenAt)
-  if (Date.parse(row.expiresAt) <= nowMs || lastSeen + SESSION_IDLE_MS <= nowMs) return null
   if (nowMs - lastSeen >= TOUCH_INTERVAL_MS) {
     await withTenant(db, row.accountId, (db) =>
       db
@@ -156,6 +167,28 @@ export async function resolveSessionToken(
         .execute(),
     )
   }
+  return userPrincipal(row.userId, row.accountId, row.role, 'session', row.sessionId)
+}
+
+/**
+ * The principal of a session by its ID, if the session is still live — for
+ * something the session handed out (a download link) that must stop working
+ * when the session ends. Does not count as activity.
+ */
+export async function resolveSessionById(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<UserPrincipal | null> {
+  const row = await withPurpose(db, 'authenticate', (db) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(SESSION_COLUMNS)
+      .where('sessions.id', '=', sessionId)
+      .executeTakeFirst(),
+  )
+  if (!row || !isLive(row, now)) return null
   return userPrincipal(row.userId, row.accountId, row.role, 'session', row.sessionId)
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { TenantContext } from '../../db/tenant.js'
-import { invalidField } from '../../http/problem.js'
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../../lib/cursor.js'
+import { cursorPosition } from '../../http/cursor-position.js'
+import { encodeCursor } from '../../lib/cursor.js'
 import type { PriceCache } from './price-cache.js'
 import type { CatalogInput, CatalogProduct } from './schemas.js'
 
@@ -18,23 +18,12 @@ export async function listCatalog(ctx: CatalogContext, input: CatalogInput) {
   const prices = await ctx.prices.pricesFor(ctx.db, ctx.accountId, ctx.clock.now())
   if (!prices || prices.byProduct.size === 0) return { data: [], nextCursor: null, priceList: null }
   const filters = JSON.stringify([input.q ?? null])
-  let after: string | undefined
-  if (input.cursor) {
-    try {
-      const decoded = decodeCursor(ctx.secret, input.cursor, filters)
-      if (typeof decoded !== 'string') throw new InvalidCursorError('shape')
-      after = decoded
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw invalidField(
-          'query.cursor',
-          'The cursor is invalid, tampered with, or belongs to other filters',
-          'invalid_cursor',
-        )
-      }
-      throw error
-    }
-  }
+  const after = cursorPosition(
+    ctx.secret,
+    input.cursor,
+    filters,
+    (value): value is string => typeof value === 'string',
+  )
 
   let query = ctx.db
     .selectFrom('products')

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { preparedQuery } from '../../db/prepared-query.js'
 import { transaction, withPurpose, withTenant } from '../../db/scope.js'
 import { appendEvent } from '../../db/events.js'
-import type { Database } from '../../db/schema.js'
+import type { Database, Role } from '../../db/schema.js'
 import { ApiError } from '../../http/problem.js'
 import { isPermission, permissionsOf, type Permission } from '../../http/permissions.js'
 import type { UserPrincipal } from '../../http/principal.js'
@@ -115,6 +115,18 @@ export type EmbedResolution =
   /** `corsOrigin` is set when the origin was bound, so the browser may read the 401. */
   | { ok: false; corsOrigin: string | undefined }
 
+/** What deciding whether an embed session is live, whose it is and what it grants, reads. */
+const EMBED_SESSION_COLUMNS = [
+  'embed_sessions.id',
+  'embed_sessions.permissions',
+  'embed_sessions.expires_at as expiresAt',
+  'embed_sessions.revoked_at as revokedAt',
+  'users.id as userId',
+  'users.account_id as accountId',
+  'users.role',
+  'users.disabled_at as disabledAt',
+] as const
+
 /** Every embedded component's request runs this lookup: built and compiled once. */
 const embedSessionBySecretHash = preparedQuery<{ secretHash: string; origin: string }>()(
   (db, param) =>
@@ -126,17 +138,7 @@ const embedSessionBySecretHash = preparedQuery<{ secretHash: string; origin: str
           .onRef('embed_session_origins.embed_session_id', '=', 'embed_sessions.id')
           .on('embed_session_origins.origin', '=', param('origin')),
       )
-      .select([
-        'embed_sessions.id',
-        'embed_sessions.permissions',
-        'embed_sessions.expires_at as expiresAt',
-        'embed_sessions.revoked_at as revokedAt',
-        'users.id as userId',
-        'users.account_id as accountId',
-        'users.role',
-        'users.disabled_at as disabledAt',
-        'embed_session_origins.origin as boundOrigin',
-      ])
+      .select([...EMBED_SESSION_COLUMNS, 'embed_session_origins.origin as boundOrigin'])
       .where('embed_sessions.secret_hash', '=', param('secretHash')),
 )
 
@@ -160,14 +162,48 @@ export async function resolveEmbedSecret(
   if (row.revokedAt || row.disabledAt || Date.parse(row.expiresAt) <= now.getTime()) {
     return { ok: false, corsOrigin: origin }
   }
-  // The role may have been narrowed since minting: never grant more than it allows today.
-  const today = new Set(permissionsOf(row.role))
-  const permissions = (JSON.parse(row.permissions) as Permission[]).filter((p) => today.has(p))
   return {
     ok: true,
     origin,
-    principal: userPrincipal(row.userId, row.accountId, row.role, 'embed', row.id, permissions),
+    principal: userPrincipal(
+      row.userId,
+      row.accountId,
+      row.role,
+      'embed',
+      row.id,
+      grantedToday(row),
+    ),
   }
+}
+
+/**
+ * The principal of an embed session by its ID, if it is still live — for a
+ * download link it minted. No origin check: a link is followed by the
+ * browser navigating to it, which sends no Origin; the signature on the link
+ * stands in for the secret.
+ */
+export async function resolveEmbedSessionById(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<UserPrincipal | null> {
+  const row = await withPurpose(db, 'authenticate', (db) =>
+    db
+      .selectFrom('embed_sessions')
+      .innerJoin('users', 'users.id', 'embed_sessions.user_id')
+      .select(EMBED_SESSION_COLUMNS)
+      .where('embed_sessions.id', '=', id)
+      .executeTakeFirst(),
+  )
+  if (!row || row.revokedAt || row.disabledAt || Date.parse(row.expiresAt) <= now.getTime())
+    return null
+  return userPrincipal(row.userId, row.accountId, row.role, 'embed', id, grantedToday(row))
+}
+
+/** The role may have been narrowed since minting: never grant more than it allows today. */
+function grantedToday(row: { role: Role; permissions: string }): Permission[] {
+  const today = new Set(permissionsOf(row.role))
+  return (JSON.parse(row.permissions) as Permission[]).filter((p) => today.has(p))
 }
 
 /** Whether any live embed session is bound to `origin` — what a CORS preflight may rely on. */

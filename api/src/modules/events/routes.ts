@@ -15,7 +15,8 @@ const streamEventsRoute = createRoute({
   summary: "Live updates: the account's events as Server-Sent Events",
   description:
     'A `text/event-stream` of the events of your account that your role may read: `invoice.*` and `payment.*` ' +
-    'need `invoices:read`, `order.*` needs `orders:read`; other events are never streamed. Each message carries ' +
+    'need `invoices:read`, `order.*` needs `orders:read`, `document.*` needs `documents:read`, `contract.*` needs ' +
+    '`contracts:read`; other events are never streamed. Each message carries ' +
     '`id:` (its position, to resume from), `event:` (its type) and one `data:` line of JSON ' +
     '`{ id, type, subjectId, data, createdAt }`. A comment line arrives every 15 s when nothing else does.\n\n' +
     'Resume with `Last-Event-ID` (or `?lastEventId=`): every later event is replayed from the event log, then ' +

@@ -8,11 +8,15 @@ import type { Permission } from '../../http/permissions.js'
  * type (`invoice.paid` → `invoice`). The only list of what is streamed: a
  * type whose noun is not here (`session.created`, `embed_session.created`)
  * never leaves the server. Support cases join as `case: 'cases:read'`.
+ * (`invoice.pdf_downloaded` and `document.downloaded` carry only the
+ * document and the user; the address and user agent stay in the audit log.)
  */
 export const STREAMED_EVENT_NOUNS = {
   invoice: 'invoices:read',
   order: 'orders:read',
   payment: 'invoices:read',
+  document: 'documents:read',
+  contract: 'contracts:read',
 } as const satisfies Record<string, Permission>
 
 export type StreamedNoun = keyof typeof STREAMED_EVENT_NOUNS

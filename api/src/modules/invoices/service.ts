@@ -2,9 +2,10 @@ import { sql, type ExpressionBuilder } from 'kysely'
 import { preparedQuery } from '../../db/prepared-query.js'
 import type { TenantContext } from '../../db/tenant.js'
 import type { Database, InvoiceLineRow } from '../../db/schema.js'
-import { invalidField, notFound } from '../../http/problem.js'
+import { notFound } from '../../http/problem.js'
 import { isoDate } from '../../lib/clock.js'
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../../lib/cursor.js'
+import { cursorPosition } from '../../http/cursor-position.js'
+import { encodeCursor } from '../../lib/cursor.js'
 import { jsonArrayText, parseJsonText, type JsonText } from '../../lib/json-text.js'
 import type { Invoice, InvoiceList, InvoiceSummary, ListInvoicesInput } from './schemas.js'
 
@@ -121,23 +122,7 @@ export async function listInvoices(
     input.issuedFrom ?? null,
     input.issuedTo ?? null,
   ])
-  let after: Position | undefined
-  if (input.cursor) {
-    try {
-      const decoded = decodeCursor(ctx.secret, input.cursor, filters)
-      if (!isPosition(decoded)) throw new InvalidCursorError('shape')
-      after = decoded
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw invalidField(
-          'query.cursor',
-          'The cursor is invalid, tampered with, or belongs to other filters',
-          'invalid_cursor',
-        )
-      }
-      throw error
-    }
-  }
+  const after = cursorPosition(ctx.secret, input.cursor, filters, isPosition)
   const query = listQueryFor({
     status: input.status ?? null,
     from: input.issuedFrom !== undefined,

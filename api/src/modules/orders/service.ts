@@ -12,8 +12,9 @@ import type {
 import type { TenantContext } from '../../db/tenant.js'
 import { isPostgres } from '../../db/dialect.js'
 import { ApiError, invalidField, notFound, type FieldError } from '../../http/problem.js'
+import { cursorPosition } from '../../http/cursor-position.js'
 import { isoDate } from '../../lib/clock.js'
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../../lib/cursor.js'
+import { encodeCursor } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
 import { minorUnitDigits, taxOn } from '../../lib/money.js'
 import type { PriceCache } from '../catalog/price-cache.js'
@@ -378,27 +379,15 @@ function toSummary(row: OrdersTable, lineCount: number): OrderSummary {
 /** The account's orders, newest first, keyset-paginated over (placed_at, id). */
 export async function listOrders(ctx: TenantContext, input: ListOrdersInput) {
   const filters = JSON.stringify([input.status ?? null])
-  let after: { p: string; i: string } | undefined
-  if (input.cursor) {
-    try {
-      const decoded = decodeCursor(ctx.secret, input.cursor, filters) as {
-        p?: unknown
-        i?: unknown
-      }
-      if (typeof decoded?.p !== 'string' || typeof decoded?.i !== 'string')
-        throw new InvalidCursorError('shape')
-      after = { p: decoded.p, i: decoded.i }
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw invalidField(
-          'query.cursor',
-          'The cursor is invalid, tampered with, or belongs to other filters',
-          'invalid_cursor',
-        )
-      }
-      throw error
-    }
-  }
+  const after = cursorPosition(
+    ctx.secret,
+    input.cursor,
+    filters,
+    (value): value is { p: string; i: string } => {
+      const p = value as { p?: unknown; i?: unknown } | null
+      return typeof p?.p === 'string' && typeof p?.i === 'string'
+    },
+  )
   let query = ctx.db
     .selectFrom('orders')
     .selectAll('orders')
