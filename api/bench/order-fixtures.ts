@@ -161,3 +161,29 @@ export function orderBody(catalog: CatalogItem[], offset: number, count = 3, fac
     }),
   }
 }
+
+/**
+ * The requests of an order load: the next buyer of the rotation, the next
+ * of that buyer's bodies, and a unique Idempotency-Key under `tag` (the
+ * request's key, to find it again).
+ */
+export function orderRequests(
+  buyers: ReadonlyArray<{ token: string; bodies: readonly string[] }>,
+  tag: string,
+): () => { key: string; headers: Record<string, string>; body: string } {
+  let sequence = 0
+  return () => {
+    const n = sequence++
+    const buyer = buyers[n % buyers.length]!
+    const key = `${tag}-${n}`
+    return {
+      key,
+      headers: {
+        authorization: `Bearer ${buyer.token}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: buyer.bodies[Math.floor(n / buyers.length) % buyer.bodies.length]!,
+    }
+  }
+}

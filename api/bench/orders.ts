@@ -18,6 +18,7 @@ import { benchServerNodeArgs } from './processes.js'
 import {
   fetchCatalog,
   orderBody,
+  orderRequests,
   orderingServerEnv,
   prepareOrderingDatabase,
   type BenchUser,
@@ -143,23 +144,10 @@ async function main(): Promise<number> {
       )
     }
 
-    let sequence = 0
-    const runTag = randomBytes(4).toString('hex')
-    const nextRequest = (): PostRequest => {
-      const n = sequence++
-      const buyer = buyers[n % buyers.length]!
-      const body = buyer.bodies[Math.floor(n / buyers.length) % buyer.bodies.length]!
-      const key = `bench-${runTag}-${n}`
-      return {
-        key,
-        headers: {
-          authorization: `Bearer ${buyer.token}`,
-          'content-type': 'application/json',
-          'idempotency-key': key,
-        },
-        body,
-      }
-    }
+    const nextRequest: () => PostRequest = orderRequests(
+      buyers,
+      `bench-${randomBytes(4).toString('hex')}`,
+    )
 
     // One real order gives the baseline its response: the same bytes, status and type.
     const sample = nextRequest()

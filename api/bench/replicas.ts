@@ -28,6 +28,7 @@ import {
 import {
   fetchCatalog,
   orderBody,
+  orderRequests,
   orderingServerEnv,
   prepareOrderingDatabase,
   type BenchPostgres,
@@ -82,22 +83,10 @@ async function main(): Promise<number> {
         }
       }),
     )
-    let sequence = 0
-    const tag = randomBytes(4).toString('hex')
-    const nextRequest = (): PostRequest => {
-      const n = sequence++
-      const buyer = buyers[n % buyers.length]!
-      const key = `replicas-${tag}-${n}`
-      return {
-        key,
-        headers: {
-          authorization: `Bearer ${buyer.token}`,
-          'content-type': 'application/json',
-          'idempotency-key': key,
-        },
-        body: buyer.bodies[Math.floor(n / buyers.length) % buyer.bodies.length]!,
-      }
-    }
+    const nextRequest: () => PostRequest = orderRequests(
+      buyers,
+      `replicas-${randomBytes(4).toString('hex')}`,
+    )
     const load = (url: string, connections: number, seconds: number) =>
       runPostLoad({
         url,

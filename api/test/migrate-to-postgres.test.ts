@@ -34,6 +34,22 @@ describe('migrate-to-postgres', { skip: !onPostgres && 'SQLite run' }, () => {
   let copied: Awaited<ReturnType<typeof prepareDatabase>> | undefined
   let token: string
 
+  /** The command as an operator runs it. */
+  const migrateToPostgres = () =>
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/migrate-to-postgres.ts',
+        '--from',
+        sqliteUrl,
+        '--to',
+        databaseUrl(TEST_OWNER_ROLE, target),
+      ],
+      { cwd: API_DIR, encoding: 'utf8' },
+    )
+
   before(async () => {
     source = await createTestApp({ DATABASE_URL: sqliteUrl })
     ;({ token } = await signIn(source.app, 'einkauf@brandt-maschinenbau.de'))
@@ -65,19 +81,7 @@ describe('migrate-to-postgres', { skip: !onPostgres && 'SQLite run' }, () => {
   })
 
   test('copies every row; the API on PostgreSQL answers as it did on SQLite', async () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/migrate-to-postgres.ts',
-        '--from',
-        sqliteUrl,
-        '--to',
-        databaseUrl(TEST_OWNER_ROLE, target),
-      ],
-      { cwd: API_DIR, encoding: 'utf8' },
-    )
+    const run = migrateToPostgres()
     assert.equal(run.status, 0, run.stderr + run.stdout)
     assert.match(run.stdout, /Done: [\d,]+ rows in \d+ tables/)
 
@@ -132,19 +136,7 @@ describe('migrate-to-postgres', { skip: !onPostgres && 'SQLite run' }, () => {
   })
 
   test('refuses to copy into a database that already holds data', () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/migrate-to-postgres.ts',
-        '--from',
-        sqliteUrl,
-        '--to',
-        databaseUrl(TEST_OWNER_ROLE, target),
-      ],
-      { cwd: API_DIR, encoding: 'utf8' },
-    )
+    const run = migrateToPostgres()
     assert.equal(run.status, 1)
     assert.match(run.stderr, /not empty/)
   })

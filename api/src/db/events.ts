@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { isPostgres } from './dialect.js'
 import { newId } from '../lib/ids.js'
 import { preparedQuery } from './prepared-query.js'
+import type { StoredEvent } from '../events/stored-event.js'
 import type { Database } from './schema.js'
 
 export interface DomainEvent {
@@ -13,14 +14,7 @@ export interface DomainEvent {
   now: Date
 }
 
-const insertEvent = preparedQuery<{
-  id: string
-  accountId: string | null
-  type: string
-  subjectId: string | null
-  data: string
-  createdAt: string
-}>()((db, param) =>
+const insertEvent = preparedQuery<Omit<StoredEvent, 'seq'>>()((db, param) =>
   db.insertInto('events').values({
     id: param('id'),
     account_id: param('accountId'),
