@@ -107,10 +107,13 @@ describe('migrate-to-postgres', { skip: !onPostgres && 'SQLite run' }, () => {
     // The session travelled too: the same token works on both.
     const headers = { authorization: `Bearer ${token}` }
     for (const path of ['/v1/me', '/v1/invoices?limit=20', '/v1/orders', '/v1/credit']) {
-      const before = await (await source.app.request(path, { headers })).json()
+      const before = await (await source.app.request(path, { headers })).text()
       const response = await pgApp.request(path, { headers })
       assert.equal(response.status, 200, path)
-      assert.deepEqual(await response.json(), before, path)
+      const after = await response.text()
+      assert.deepEqual(JSON.parse(after), JSON.parse(before), path)
+      // The invoice page is written by the database: the same bytes on both.
+      if (path.startsWith('/v1/invoices')) assert.equal(after, before)
     }
 
     // A new event gets a seq after the copied ones.
