@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { API_READY, startChildServer, type ProbedChildServer } from '../src/testing/child-server.js'
-import { benchServerNodeArgs } from './processes.js'
+import { benchServerNodeArgs, startBarePostServer } from './processes.js'
 import {
   fetchCatalog,
   orderBody,
@@ -160,17 +160,11 @@ async function main(): Promise<number> {
     if (placed.status !== 201) throw new Error(`sample order: ${placed.status} ${sampleBody}`)
     const bodyFile = join(dir, 'order.json')
     writeFileSync(bodyFile, sampleBody)
-    const bare = await startChildServer({
-      name: 'bare',
-      script: 'bench/bare-post-server.ts',
-      env: {
-        NODE_ENV: 'production',
-        BARE_BODY_FILE: bodyFile,
-        BARE_CONTENT_TYPE: placed.headers.get('content-type') ?? 'application/json',
-        BARE_PATH: '/v1/orders',
-        BARE_STATUS: '201',
-      },
-      ready: /listening on (\d+)/,
+    const bare = await startBarePostServer({
+      bodyFile,
+      path: '/v1/orders',
+      status: 201,
+      contentType: placed.headers.get('content-type'),
     })
     servers.push(bare)
     log(

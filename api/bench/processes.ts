@@ -1,4 +1,8 @@
-import { startChildServer, type ChildServer } from '../src/testing/child-server.js'
+import {
+  startChildServer,
+  type ChildServer,
+  type ProbedChildServer,
+} from '../src/testing/child-server.js'
 
 export type { ChildServer }
 
@@ -48,6 +52,27 @@ export function startBareServer(bodyFile: string, contentType: string): Promise<
     name: 'bare',
     script: 'bench/bare-server.ts',
     env: { NODE_ENV: 'production', BARE_BODY_FILE: bodyFile, BARE_CONTENT_TYPE: contentType },
+    ready: /listening on (\d+)/,
+  })
+}
+
+/** The bare Hono baseline for a POST: reads the body, answers `status` with the file's bytes. */
+export function startBarePostServer(options: {
+  bodyFile: string
+  path: string
+  status: number
+  contentType: string | null
+}): Promise<ProbedChildServer> {
+  return startChildServer({
+    name: 'bare',
+    script: 'bench/bare-post-server.ts',
+    env: {
+      NODE_ENV: 'production',
+      BARE_BODY_FILE: options.bodyFile,
+      BARE_CONTENT_TYPE: options.contentType ?? 'application/json',
+      BARE_PATH: options.path,
+      BARE_STATUS: String(options.status),
+    },
     ready: /listening on (\d+)/,
   })
 }

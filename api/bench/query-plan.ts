@@ -40,6 +40,21 @@ const CASES: PlanCase[] = [
     expectedIndex: 'invoices_account_status_issue_idx',
   },
   {
+    name: 'status=open',
+    input: { status: 'open' },
+    expectedIndex: 'invoices_account_status_issue_idx',
+  },
+  {
+    name: 'status=partially_paid',
+    input: { status: 'partially_paid' },
+    expectedIndex: 'invoices_account_status_issue_idx',
+  },
+  {
+    name: 'status=partially_paid after a cursor',
+    input: { status: 'partially_paid', cursor: '' },
+    expectedIndex: 'invoices_account_status_issue_idx',
+  },
+  {
     name: 'status=overdue',
     input: { status: 'overdue' },
     expectedIndex: 'invoices_account_status_issue_idx',

@@ -4,6 +4,9 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { paymentProviderFor } from './connectors/payments/providers.js'
+import { SandboxPaymentProvider } from './connectors/payments/sandbox.js'
+import { sandboxPageRoutes } from './connectors/payments/sandbox-page.js'
 import { embedCors } from './http/cors.js'
 import type { AppDeps, AppEnv } from './http/env.js'
 import { ApiError, handleError, problemJson } from './http/problem.js'
@@ -24,6 +27,8 @@ import { documentRoutes } from './modules/documents/routes.js'
 import { contractRoutes } from './modules/contracts/routes.js'
 import { notificationRoutes } from './modules/notifications/routes.js'
 import { operatorRoutes } from './modules/operator/routes.js'
+import { paymentRoutes } from './modules/payments/routes.js'
+import { paymentWebhookRoutes } from './modules/payments/webhooks.routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
 export type { AppDeps, AppEnv } from './http/env.js'
@@ -43,12 +48,14 @@ const STREAMED_UPLOADS = new Set(['/v1/integrations/erp/documents'])
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   const prices = createPriceCache()
+  const paymentProvider = deps.paymentProvider ?? paymentProviderFor(deps.config)
 
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {
       c.set('deps', deps)
       c.set('db', deps.db)
       c.set('prices', prices)
+      c.set('paymentProvider', paymentProvider)
       c.set('logger', deps.logger)
       await next()
     }),
@@ -110,6 +117,20 @@ export function createApp(deps: AppDeps) {
   app.route('/', contractRoutes())
   app.route('/', notificationRoutes())
   app.route('/', operatorRoutes())
+  app.route('/', paymentRoutes())
+  app.route('/', paymentWebhookRoutes())
+  if (paymentProvider instanceof SandboxPaymentProvider) {
+    // The sandbox's hosted page reports back like any provider: a signed
+    // webhook to the public endpoint.
+    app.route(
+      '/',
+      sandboxPageRoutes({
+        provider: paymentProvider,
+        deliver: async ({ body, headers }) =>
+          app.request('/v1/webhooks/payments/sandbox', { method: 'POST', body, headers }),
+      }),
+    )
+  }
 
   registerSecuritySchemes(app)
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -97,6 +97,30 @@ const configSchema = z.object({
   PORTICO_ERP_SIMULATOR: booleanFlag.default(true),
   /** How much faster than real life the simulated ERP moves (2 = twice as fast). */
   PORTICO_ERP_SIMULATOR_SPEED: z.coerce.number().positive().max(10_000).default(1),
+  /**
+   * Where customers reach this portal (`https://portal.example.com`): the
+   * origin payment return URLs may point to (besides embed-bound origins),
+   * and the base of the sandbox payment page's address.
+   */
+  PORTICO_PUBLIC_URL: z.url().optional(),
+  /**
+   * Who takes the money for `POST /v1/payments`: the built-in `sandbox`
+   * (no money moves: the default outside production), `midtrans`, or `none`
+   * (payments off: the default in production, where the sandbox would let
+   * anyone mark an invoice paid).
+   */
+  PORTICO_PAYMENT_PROVIDER: z.enum(['sandbox', 'midtrans', 'none']).optional(),
+  /** A pending payment reserves its amounts this long; the provider's page expires with it. */
+  PORTICO_PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  /** Standard Webhooks secret (`whsec_…`) the sandbox provider signs its webhooks and page links with. */
+  PORTICO_SANDBOX_PAYMENT_SECRET: z
+    .string()
+    .startsWith('whsec_')
+    .default('whsec_cG9ydGljby1kZXZlbG9wbWVudC1zYW5kYm94LXBheW1lbnRz'),
+  /** Midtrans server key (`SB-Mid-server-…` in its sandbox): authenticates API calls, signs notifications. */
+  PORTICO_MIDTRANS_SERVER_KEY: z.string().min(1).optional(),
+  /** Midtrans Snap API base; production is `https://app.midtrans.com/snap/v1`. */
+  PORTICO_MIDTRANS_SNAP_URL: z.url().default('https://app.sandbox.midtrans.com/snap/v1'),
   /** Delivery attempts to the ERP before an outbox row is dead-lettered. */
   PORTICO_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
@@ -134,6 +158,13 @@ export interface Config {
   erpSimulator: boolean
   erpSimulatorSpeed: number
   outboxMaxAttempts: number
+  /** The portal's public origin, without a trailing slash. */
+  publicOrigin: string
+  paymentProvider: 'sandbox' | 'midtrans' | 'none'
+  paymentExpiryMinutes: number
+  sandboxPaymentSecret: string
+  midtransServerKey: string | undefined
+  midtransSnapUrl: string
   logLevel: 'silent' | 'error' | 'info' | 'debug'
 }
 
@@ -194,6 +225,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           kind: 'filesystem',
           dir: e.PORTICO_DOCUMENT_DIR ?? join(databaseFolder(e.DATABASE_URL), 'documents'),
         }
+  const paymentProvider =
+    e.PORTICO_PAYMENT_PROVIDER ?? (e.NODE_ENV === 'production' ? 'none' : 'sandbox')
+  if (paymentProvider === 'midtrans' && !e.PORTICO_MIDTRANS_SERVER_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PORTICO_MIDTRANS_SERVER_KEY: required with PORTICO_PAYMENT_PROVIDER=midtrans',
+    )
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -225,6 +263,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     erpSimulator: e.PORTICO_ERP_SIMULATOR,
     erpSimulatorSpeed: e.PORTICO_ERP_SIMULATOR_SPEED,
     outboxMaxAttempts: e.PORTICO_OUTBOX_MAX_ATTEMPTS,
+    publicOrigin: new URL(e.PORTICO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin,
+    paymentProvider,
+    paymentExpiryMinutes: e.PORTICO_PAYMENT_EXPIRY_MINUTES,
+    sandboxPaymentSecret: e.PORTICO_SANDBOX_PAYMENT_SECRET,
+    midtransServerKey: e.PORTICO_MIDTRANS_SERVER_KEY,
+    midtransSnapUrl: e.PORTICO_MIDTRANS_SNAP_URL.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
   })
 }

@@ -44,7 +44,7 @@ function isoDate(date: Date): string {
 
 /**
  * `count` invoices for an account, newest first, issued every few days back
- * from `today`: recent ones open, older unpaid ones overdue, most paid, a few void.
+ * from `today`: recent ones open (a few partly paid), older unpaid ones overdue, most paid, a few void.
  */
 export function fakeInvoices(
   account: FakeAccount,
@@ -62,7 +62,7 @@ export function fakeInvoices(
     const taxTotal = Math.round((subtotal * account.taxRate) / 10_000)
     const total = subtotal + taxTotal
     const roll = next()
-    const status: InvoiceStatus =
+    const rolled: InvoiceStatus =
       roll < 0.05
         ? 'void'
         : due > today
@@ -73,7 +73,9 @@ export function fakeInvoices(
             ? 'overdue'
             : 'paid'
     const amountPaid =
-      status === 'paid' ? total : status === 'void' ? 0 : roll > 0.9 ? Math.round(total / 2) : 0
+      rolled === 'paid' ? total : rolled === 'void' ? 0 : roll > 0.9 ? Math.round(total / 2) : 0
+    // The API's rule: an open invoice not yet due with something paid is partially paid.
+    const status: InvoiceStatus = rolled === 'open' && amountPaid > 0 ? 'partially_paid' : rolled
     const year = issued.getUTCFullYear()
     invoices.push({
       id: `inv_fake${String(count - i).padStart(6, '0')}`,

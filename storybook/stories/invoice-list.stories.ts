@@ -43,7 +43,7 @@ const meta: Meta<InvoiceListArgs> = {
   argTypes: {
     status: {
       control: 'inline-radio',
-      options: ['all', 'open', 'overdue', 'paid', 'void'],
+      options: ['all', 'open', 'partially_paid', 'overdue', 'paid', 'void'],
       description: 'The `status` attribute: which invoices to show.',
     },
     pageSize: { control: { type: 'number', min: 1, max: 100 }, description: '`page-size`' },

@@ -35,6 +35,8 @@ export interface Database {
   notifications: NotificationsTable
   notification_reads: NotificationReadsTable
   audit_log: AuditLogTable
+  payments: PaymentsTable
+  payment_allocations: PaymentAllocationsTable
 }
 
 export interface AccountsTable {
@@ -419,4 +421,45 @@ export interface AuditLogTable {
   entry: string
   prev_hash: string
   hash: string
+}
+
+/**
+ * `pending` until the provider reports an outcome; then `succeeded`, or
+ * `failed` (declined), `cancelled` (the customer gave up) or `expired`.
+ */
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled' | 'expired'
+
+export interface PaymentsTable {
+  id: string
+  account_id: string
+  /** The PaymentProvider that takes the money: `sandbox`, `midtrans`. */
+  provider: string
+  /** The provider's name for this payment; its webhooks are matched by it. */
+  provider_reference: string
+  provider_transaction_id: string | null
+  status: PaymentStatus
+  currency: string
+  /** The sum of the allocations plus `unapplied_amount`. */
+  amount: number
+  unapplied_amount: number
+  /** How the customer paid, as the provider reports it (`bank_transfer`, `gopay`, `card`). */
+  method: string | null
+  return_url: string
+  /** Where to send the customer to pay. */
+  redirect_url: string
+  provider_token: string | null
+  failure_reason: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+  /** A pending payment reserves its allocations until then. */
+  expires_at: string
+  succeeded_at: string | null
+}
+
+export interface PaymentAllocationsTable {
+  payment_id: string
+  invoice_id: string
+  account_id: string
+  amount: number
 }

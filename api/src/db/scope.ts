@@ -18,7 +18,9 @@ import type { Database } from './schema.js'
  * - `housekeeping`: delete expired sessions, embed sessions and idempotency keys;
  * - `erp-simulator`: the demo's simulated ERP reads the orders delivered to it;
  * - `renewals`: the reminder job finds the contracts due (SELECT contracts;
- *   each reminder is written in its account's scope).
+ *   each reminder is written in its account's scope);
+ * - `payment-inbound`: which account a provider's webhook is about (SELECT
+ *   payments; the notification is applied in that account's scope).
  *
  * Housekeeping also reads every account's audit-chain head (the checkpoints).
  */
@@ -31,6 +33,7 @@ export const SYSTEM_PURPOSES = [
   'housekeeping',
   'erp-simulator',
   'renewals',
+  'payment-inbound',
 ] as const
 export type SystemPurpose = (typeof SYSTEM_PURPOSES)[number]
 

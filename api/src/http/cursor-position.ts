@@ -29,8 +29,15 @@ export function cursorPosition<T>(
   }
 }
 
-/** A position of two strings `{ k, i }` — a sort key and the row's ID — the shape most lists use. */
-export function isKeyPosition(value: unknown): value is { k: string; i: string } {
-  const p = value as { k?: unknown; i?: unknown } | null
-  return typeof p === 'object' && p !== null && typeof p.k === 'string' && typeof p.i === 'string'
+/** A keyset position of two strings, `{ [a]: string, [b]: string }`. */
+export function isStringPair<A extends string, B extends string>(a: A, b: B) {
+  return (value: unknown): value is Record<A | B, string> => {
+    const v = value as Record<string, unknown> | null
+    return (
+      typeof v === 'object' && v !== null && typeof v[a] === 'string' && typeof v[b] === 'string'
+    )
+  }
 }
+
+/** `{ k, i }` — a sort key and the row's ID — the shape most lists use. */
+export const isKeyPosition = isStringPair('k', 'i')

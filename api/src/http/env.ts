@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Config } from '../config.js'
 import type { DocumentStore } from '../connectors/storage/index.js'
+import type {
+  PaymentNotification,
+  PaymentProvider,
+} from '../connectors/payments/payment-provider.js'
 import type { Database } from '../db/schema.js'
 import type { EventHub } from '../events/event-hub.js'
 import type { Clock } from '../lib/clock.js'
@@ -18,6 +22,8 @@ export interface AppDeps {
   eventHub: EventHub
   /** Where document bytes live (filesystem or S3-compatible). */
   documents: DocumentStore
+  /** Who takes the money; by default the one `PORTICO_PAYMENT_PROVIDER` names. */
+  paymentProvider?: PaymentProvider
 }
 
 /** Hono's typed context variables, set by the middleware in ./. */
@@ -39,5 +45,9 @@ export interface AppEnv {
     corsOrigin: string | undefined
     /** Set by the validation hook, so idempotency stores nothing for a rejected request. */
     validationFailed: boolean
+    /** The configured payment provider; undefined when payments are off. */
+    paymentProvider: PaymentProvider | undefined
+    /** A payment webhook, verified by its provider (see modules/payments/webhooks.routes.ts). */
+    paymentNotification: PaymentNotification
   }
 }

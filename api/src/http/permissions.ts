@@ -16,13 +16,16 @@ export const PERMISSIONS = [
   'documents:read',
   'contracts:read',
   'notifications:read',
+  'payments:read',
+  'payments:write',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 /**
  * Everyone in an account may look — documents included (delivery orders and
  * certificates are what engineers come for); only buyers (and admins) commit
- * money. Credit and contracts (commercial terms) are for those who buy or pay.
+ * money to orders, only accounts payable (and admins) pay invoices. Credit
+ * and contracts (commercial terms) are for those who buy or pay.
  */
 const READ_ALL: readonly Permission[] = [
   'profile:read',
@@ -32,12 +35,13 @@ const READ_ALL: readonly Permission[] = [
   'events:read',
   'documents:read',
   'notifications:read',
+  'payments:read',
 ]
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   buyer: [...READ_ALL, 'credit:read', 'contracts:read', 'orders:write'],
-  accounts_payable: [...READ_ALL, 'credit:read', 'contracts:read'],
+  accounts_payable: [...READ_ALL, 'credit:read', 'contracts:read', 'payments:write'],
   viewer: READ_ALL,
 }
 

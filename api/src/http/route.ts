@@ -94,3 +94,19 @@ export const IdempotencyKeyHeader = z.object({
  * 400 rather than silently ignored, as on every other route.
  */
 export const NoQuery = z.strictObject({})
+
+/**
+ * The paging half of a cursor-paginated list's query: `limit` (1–100,
+ * default 20) and the previous page's `nextCursor`. Spread into the list's
+ * `z.strictObject({...})` beside its filters.
+ */
+export const PageParams = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ description: 'Page size, 1–100.' }),
+  cursor: z.string().max(512).optional(),
+}

@@ -8,7 +8,7 @@ import type { Clock } from '../lib/clock.js'
 import { generateSecret } from '../lib/secrets.js'
 import type { Logger } from '../lib/logger.js'
 import { createApiKey } from '../modules/auth/api-keys.js'
-import { ERP_CONSUMER } from '../modules/orders/service.js'
+import { ERP_CONSUMER } from '../db/outbox.js'
 import { createOutboxWorker } from './outbox-worker.js'
 
 /**

@@ -6,7 +6,7 @@ import { Webhook } from 'standardwebhooks'
 import { createHttpErpConnector } from '../connectors/erp/http-erp.js'
 import { createSimulatedErp } from '../connectors/erp/simulated-erp.js'
 import { createLogger } from '../lib/logger.js'
-import { ERP_CONSUMER } from '../modules/orders/service.js'
+import { ERP_CONSUMER } from '../db/outbox.js'
 import { createTestApp, openSession, signIn, type TestApp } from '../testing.js'
 import { createOutboxWorker } from './outbox-worker.js'
 
@@ -16,6 +16,7 @@ import { createOutboxWorker } from './outbox-worker.js'
  */
 function fakeErp(secret: string) {
   const orders = new Map<string, unknown>()
+  const paths = new Map<string, string>()
   const state = { failuresLeft: 0, refuse: false, requests: 0, badSignatures: 0 }
   const server: Server = createServer((req, res) => {
     let body = ''
@@ -42,11 +43,13 @@ function fakeErp(secret: string) {
       }
       const key = String(req.headers['idempotency-key'])
       if (!orders.has(key)) orders.set(key, JSON.parse(body))
+      paths.set(key, req.url ?? '')
       res.writeHead(201, { 'content-type': 'application/json' }).end('{}')
     })
   })
   return {
     orders,
+    paths,
     state,
     async start() {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -198,6 +201,46 @@ describe('outbox → ERP', () => {
     assert.equal(erp.orders.size, 0, 'the cancellation waited for the failed placement')
     await drain(w)
     assert.deepEqual([...erp.orders.keys()], [`order.placed:${id}`, `order.cancelled:${id}`])
+  })
+
+  test('a succeeded payment is posted to accounts receivable once, with its allocations', async () => {
+    const ap = await signIn(t.app, 'ap@brandt-maschinenbau.de')
+    const invoice = await t.db
+      .selectFrom('invoices')
+      .select(['id', 'number'])
+      .where('account_id', '=', ap.accountId)
+      .where('status', '=', 'open')
+      .orderBy('issue_date', 'desc')
+      .executeTakeFirstOrThrow()
+    const created = await t.app.request('/v1/payments', {
+      method: 'POST',
+      headers: { ...ap.headers, 'content-type': 'application/json', 'idempotency-key': 'ar-1' },
+      body: JSON.stringify({
+        allocations: [{ invoiceId: invoice.id, amount: 2_500 }],
+        returnUrl: 'http://localhost:8787/invoices',
+      }),
+    })
+    assert.equal(created.status, 201)
+    const payment = (await created.json()) as { id: string; redirectUrl: string }
+    const paid = await t.app.request(new URL(payment.redirectUrl).pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=pay',
+    })
+    assert.equal(paid.status, 303)
+    erp.state.failuresLeft = 2
+    await drain(worker())
+    const key = `payment.succeeded:${payment.id}`
+    assert.equal(erp.paths.get(key), '/ar-payments')
+    const posting = erp.orders.get(key) as { type: string; data: Record<string, unknown> }
+    assert.equal(posting.type, 'payment.succeeded')
+    assert.equal(posting.data.accountId, ap.accountId)
+    assert.equal(posting.data.amount, 2_500)
+    assert.equal(posting.data.unappliedAmount, 0)
+    assert.deepEqual(posting.data.allocations, [
+      { invoiceId: invoice.id, invoiceNumber: invoice.number, amount: 2_500 },
+    ])
+    assert.equal(erp.state.badSignatures, 0)
   })
 
   test('the simulated ERP takes an order from placed to delivered', async () => {

@@ -23,6 +23,7 @@ export type IdPrefix =
   | 'ctr'
   | 'ctri'
   | 'ntf'
+  | 'pay'
 
 /**
  * Records every account may legitimately see by the same ID: the catalog's

@@ -21,3 +21,10 @@ export function taxOn(amountMinor: number, rateBps: number): number {
   // Math.round alone rounds -2.5 to -2: mirror the positive case for credit notes.
   return Math.sign(exact) * Math.round(Math.abs(exact))
 }
+
+/** An amount for a message a person reads (`€1,234.50`), in English. */
+export function formatMoney(amountMinor: number, currency: string): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(
+    amountMinor / 10 ** minorUnitDigits(currency),
+  )
+}

@@ -11,6 +11,7 @@ import { createApiKey } from '../modules/auth/api-keys.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { demoBreaks, seedDemoOrders } from './demo-orders.js'
+import { seedDemoPayments } from './demo-payments.js'
 import { seededRandom } from './random.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -24,7 +25,8 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 /**
  * Seeds the demo: five customer accounts in five currencies and locales,
  * users in every role, ~450 invoices over the last eighteen months in every
- * status, orders, documents and contracts, and the demo operator key.
+ * status, past orders and portal payments, documents and contracts, and the
+ * demo operator key.
  * Deterministic for a given `now`.
  */
 export async function seedDemo(
@@ -37,6 +39,8 @@ export async function seedDemo(
   },
 ): Promise<void> {
   const random = seededRandom(20261125)
+  // Payments draw from their own sequence, so the invoices and orders stay as they were.
+  const paymentRandom = seededRandom(20261126)
   // One hash for the shared demo password: scrypt is slow on purpose, and
   // every demo user knowingly shares it.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -111,6 +115,14 @@ export async function seedDemo(
           now: new Date(invoice.created_at),
         })
       }
+      await seedDemoPayments(trx, {
+        accountId,
+        currency: account.currency,
+        userId: (userIds.find((u) => u.role === 'accounts_payable') ?? userIds[0])!.id,
+        invoices,
+        now: options.now,
+        random: paymentRandom,
+      })
     }
   })
   await seedDemoDocuments(db, options)

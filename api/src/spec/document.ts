@@ -21,6 +21,11 @@ export const OPENAPI_INFO: DocumentConfig = {
     { name: 'Invoices', description: "The account's invoices." },
     { name: 'Events', description: 'Live updates: the account’s events as they happen.' },
     {
+      name: 'Payments',
+      description:
+        'Paying invoices through a payment provider, and the provider’s webhooks that record the payments.',
+    },
+    {
       name: 'Ordering',
       description: 'Catalog at contracted prices, credit, orders and their tracking.',
     },

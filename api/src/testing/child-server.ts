@@ -142,3 +142,28 @@ export function startChildServer(options: {
     })
   })
 }
+
+/**
+ * The baseline for a POST: `bench/bare-post-server.ts` answering `path`
+ * with the exact status, content type and bytes of one real API response
+ * (written to `bodyFile`).
+ */
+export function startBarePostServer(options: {
+  bodyFile: string
+  path: string
+  status: number
+  contentType: string | null
+}): Promise<ProbedChildServer> {
+  return startChildServer({
+    name: 'bare',
+    script: 'bench/bare-post-server.ts',
+    env: {
+      NODE_ENV: 'production',
+      BARE_BODY_FILE: options.bodyFile,
+      BARE_CONTENT_TYPE: options.contentType ?? 'application/json',
+      BARE_PATH: options.path,
+      BARE_STATUS: String(options.status),
+    },
+    ready: /listening on (\d+)/,
+  })
+}

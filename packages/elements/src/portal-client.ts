@@ -14,7 +14,7 @@ export type { PortalClient, Problem }
 /** One row of `GET /v1/invoices`. Money fields are integer minor units of `currency`. */
 export type InvoiceSummary = Schemas['InvoiceSummary']
 
-/** `open`: unpaid and not yet due; `overdue`: unpaid past its due date; `paid`; `void`: cancelled. */
+/** `open`: unpaid, not yet due; `partially_paid`: part paid, not yet due; `overdue`: past due, paid in part or not; `paid`; `void`: cancelled. */
 export type InvoiceStatus = Schemas['InvoiceStatus']
 
 /** A page of `GET /v1/invoices`, newest first. */

@@ -497,6 +497,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's payments, newest first */
+        get: operations["listPayments"];
+        put?: never;
+        /**
+         * Pay open invoices of your account, in full or in part
+         * @description Opens a checkout with the configured payment provider for one or several open invoices in one currency and answers where to send the customer (`redirectUrl`, or `providerToken` for the provider’s own front end). Each amount is at most the invoice’s open balance less what pending payments reserve on it (422 `amount_exceeds_balance`); paid and void invoices answer 422 `invoice_not_payable`, mixed currencies `mixed_currencies`. The invoices change only when the provider reports that the payment succeeded.
+         */
+        post: operations["createPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment with its allocations to invoices */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/payments/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a payment provider’s notification (sandbox, Midtrans)
+         * @description Public: authenticated by the provider’s signature only — Standard Webhooks (HMAC-SHA256 over `id.timestamp.body`, at most 5 minutes old) for `sandbox`, `signature_key` = SHA512(order_id + status_code + gross_amount + server key) for `midtrans`. The amount must be the payment’s. Idempotent: a redelivery, or a status that arrives after a later one (`pending` after `settlement`), changes nothing. A success records the payment against its invoices, sends `payment.succeeded` and `invoice.paid` / `invoice.partially_paid`, and queues the payment for the ERP.
+         */
+        post: operations["receivePaymentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -602,7 +660,7 @@ export interface components {
              */
             ttlSeconds?: number;
             /** @description Narrow the secret to these permissions (a subset of the user's role). Default: the role's. */
-            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read" | "documents:read" | "contracts:read" | "notifications:read")[];
+            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read" | "documents:read" | "contracts:read" | "notifications:read" | "payments:read" | "payments:write")[];
         };
         InvoiceList: {
             data: components["schemas"]["InvoiceSummary"][];
@@ -635,10 +693,10 @@ export interface components {
             poNumber: string | null;
         };
         /**
-         * @description `open`: unpaid and not yet due; `overdue`: unpaid past its due date; `paid`; `void`: cancelled.
+         * @description The status today. `open`: nothing paid, not yet due; `partially_paid`: part paid, not yet due; `overdue`: not fully paid and past its due date — whether or not part is paid (`amountPaid` tells); `paid`; `void`: cancelled. Overdue wins over partially paid because it is the fact that needs action.
          * @enum {string}
          */
-        InvoiceStatus: "open" | "overdue" | "paid" | "void";
+        InvoiceStatus: "open" | "partially_paid" | "overdue" | "paid" | "void";
         Invoice: components["schemas"]["InvoiceSummary"] & {
             lines: components["schemas"]["InvoiceLine"][];
         };
@@ -1174,6 +1232,104 @@ export interface components {
             createdAt: string;
             deliveredAt: string | null;
         };
+        Payment: {
+            /** @example pay_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @example midtrans */
+            provider: string;
+            currency: string;
+            /** @description The whole payment, in minor units of `currency`. */
+            amount: number;
+            /** @description The part no invoice could take when the payment succeeded (its balance had changed outside the portal); posted to the ERP for refund or credit, in minor units of `currency`. */
+            unappliedAmount: number;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            /** @description How the customer paid, as the provider reports it. */
+            method: string | null;
+            /** @description While pending: where to send the customer to pay (the provider's page). */
+            redirectUrl: string | null;
+            /** @description While pending: a token for the provider's own front end (Midtrans Snap.js). */
+            providerToken: string | null;
+            failureReason: string | null;
+            createdAt: string;
+            expiresAt: string;
+            succeededAt: string | null;
+        };
+        /**
+         * @description `pending` until the provider reports an outcome: `succeeded` (recorded against the invoices), `failed` (declined), `cancelled` (the customer gave up) or `expired`. A pending payment reserves its amounts on the invoices until `expiresAt`. Only `succeeded` is final; a declined payment may still succeed on a retry.
+         * @enum {string}
+         */
+        PaymentStatus: "pending" | "succeeded" | "failed" | "cancelled" | "expired";
+        PaymentAllocation: {
+            invoiceId: string;
+            /** @example RE-2026-00042 */
+            invoiceNumber: string;
+            /** @description Paid (or, while pending, reserved) on this invoice, in minor units of `currency`. */
+            amount: number;
+        };
+        CreatePaymentRequest: {
+            /** @description The open invoices to pay (1–50, all in one currency), in full or in part. */
+            allocations: {
+                /** @example inv_01jd4h7c2m8x3v9q5t6w2n4k8r */
+                invoiceId: string;
+                /**
+                 * @description What to pay on this invoice, in its minor units: at most its open balance (less what pending payments reserve).
+                 * @example 150000
+                 */
+                amount: number;
+            }[];
+            /**
+             * Format: uri
+             * @description Where the provider sends the customer back to: a page of this portal, or of an origin the embed secret is bound to.
+             * @example https://portal.example.com/invoices?paid=1
+             */
+            returnUrl: string;
+        };
+        PaymentList: {
+            data: components["schemas"]["Payment"][];
+            nextCursor: string | null;
+        };
+        PaymentWebhookResult: {
+            /** @description True when this notification was already processed: nothing changed. */
+            duplicate: boolean;
+            /**
+             * @description `applied`; `stale`: the payment is already past this status (out-of-order or replayed delivery); `ignored`: a status Portico does not act on.
+             * @enum {string}
+             */
+            outcome: "applied" | "stale" | "ignored";
+            paymentId: string;
+            status: components["schemas"]["PaymentStatus"];
+        };
+        PaymentWebhook: components["schemas"]["SandboxPaymentWebhook"] | components["schemas"]["MidtransNotification"];
+        /** @description The built-in sandbox provider: Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`). */
+        SandboxPaymentWebhook: {
+            /** @enum {string} */
+            type: "payment.succeeded" | "payment.failed" | "payment.cancelled";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                reference: string;
+                transactionId: string;
+                amount: number;
+                currency: string;
+            };
+        };
+        /** @description Midtrans HTTP notification, verified by `signature_key` = SHA512(order_id + status_code + gross_amount + server key). */
+        MidtransNotification: {
+            order_id: string;
+            status_code: string;
+            gross_amount: string;
+            signature_key: string;
+            transaction_status: string;
+            transaction_id: string;
+            fraud_status?: string;
+            payment_type?: string;
+            currency?: string;
+            transaction_time?: string;
+            status_message?: string;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -1441,7 +1597,7 @@ export interface operations {
                 limit?: number;
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
-                /** @description `open`: unpaid and not yet due; `overdue`: unpaid past its due date; `paid`; `void`: cancelled. */
+                /** @description The status today. `open`: nothing paid, not yet due; `partially_paid`: part paid, not yet due; `overdue`: not fully paid and past its due date — whether or not part is paid (`amountPaid` tells); `paid`; `void`: cancelled. Overdue wins over partially paid because it is the fact that needs action. */
                 status?: components["schemas"]["InvoiceStatus"];
                 /** @description Only invoices issued on or after this date. */
                 issuedFrom?: string;
@@ -2798,6 +2954,321 @@ export interface operations {
             };
             /** @description No such resource in your account. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                /** @description `pending` until the provider reports an outcome: `succeeded` (recorded against the invoices), `failed` (declined), `cancelled` (the customer gave up) or `expired`. A pending payment reserves its amounts on the invoices until `expiresAt`. Only `succeeded` is final; a declined payment may still succeed on a retry. */
+                status?: components["schemas"]["PaymentStatus"];
+                /** @description Only payments allocated to this invoice. */
+                invoiceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique key for this operation (a UUID is ideal). Retrying with the same key replays the first response for 24 hours. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment, pending: send the customer to `redirectUrl`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receivePaymentWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Standard Webhooks (sandbox). */
+                "webhook-id"?: string;
+                "webhook-timestamp"?: string;
+                "webhook-signature"?: string;
+            };
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentWebhook"];
+            };
+        };
+        responses: {
+            /** @description Processed (or already processed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentWebhookResult"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

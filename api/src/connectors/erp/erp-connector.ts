@@ -9,9 +9,12 @@ export interface OutboxEvent {
 }
 
 /**
- * Where Portico sends what the ERP must receive (sales orders, their
- * cancellation). Implementations must be idempotent by `event.subjectId`
- * (the order ID): the outbox delivers at least once.
+ * Where Portico sends what the ERP must receive: sales orders
+ * (`order.placed`), their cancellation (`order.cancelled`), and payments to
+ * post to accounts receivable (`payment.succeeded`: the amount, the
+ * allocations to invoices, any unapplied rest). Implementations must be
+ * idempotent by `event.subjectId` (the order or payment ID): the outbox
+ * delivers at least once.
  */
 export interface ErpConnector {
   readonly name: string

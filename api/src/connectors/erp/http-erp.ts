@@ -11,12 +11,35 @@ export interface HttpErpOptions {
 }
 
 /**
+ * Where each outbox event goes in the ERP, and the record it is idempotent
+ * by: an order's placement and cancellation, a payment's posting to
+ * accounts receivable (cash applied to the invoices it names).
+ */
+function endpointFor(event: OutboxEvent): { path: string; subject: string } | undefined {
+  switch (event.type) {
+    case 'order.placed':
+      return { path: '/sales-orders', subject: String(event.data.orderId ?? event.subjectId) }
+    case 'order.cancelled': {
+      const orderId = String(event.data.orderId ?? event.subjectId)
+      return { path: `/sales-orders/${encodeURIComponent(orderId)}/cancel`, subject: orderId }
+    }
+    case 'payment.succeeded':
+      return { path: '/ar-payments', subject: String(event.data.paymentId ?? event.subjectId) }
+    default:
+      return undefined
+  }
+}
+
+/**
  * The ERP over HTTP/JSON: `POST {baseUrl}/sales-orders` for a placed order,
- * `POST {baseUrl}/sales-orders/{orderId}/cancel` for a cancellation. Each
- * request is HMAC-signed (Standard Webhooks headers) and carries
- * `Idempotency-Key: <type>:<orderId>`, so a redelivery never creates a
- * second sales order. 2xx and 409 (already have it) count as delivered; other
- * 4xx are permanent; 408, 429, 5xx, timeouts and network errors are retried.
+ * `POST {baseUrl}/sales-orders/{orderId}/cancel` for a cancellation,
+ * `POST {baseUrl}/ar-payments` for a succeeded payment (its allocations to
+ * invoices, and any unapplied amount to refund or credit). Each request is
+ * HMAC-signed (Standard Webhooks headers) and carries
+ * `Idempotency-Key: <type>:<orderId or paymentId>`, so a redelivery never
+ * creates a second sales order or posts a payment twice. 2xx and 409
+ * (already have it) count as delivered; other 4xx are permanent; 408, 429,
+ * 5xx, timeouts and network errors are retried.
  */
 export function createHttpErpConnector(options: HttpErpOptions): ErpConnector {
   const webhook = new Webhook(options.signingSecret)
@@ -25,14 +48,8 @@ export function createHttpErpConnector(options: HttpErpOptions): ErpConnector {
   return {
     name: 'http',
     async deliver(event: OutboxEvent) {
-      const orderId = String(event.data.orderId ?? event.subjectId)
-      const url =
-        event.type === 'order.cancelled'
-          ? `${base}/sales-orders/${encodeURIComponent(orderId)}/cancel`
-          : event.type === 'order.placed'
-            ? `${base}/sales-orders`
-            : undefined
-      if (!url) throw new PermanentDeliveryError(`no ERP endpoint for ${event.type}`)
+      const endpoint = endpointFor(event)
+      if (!endpoint) throw new PermanentDeliveryError(`no ERP endpoint for ${event.type}`)
       const body = JSON.stringify({
         id: event.id,
         type: event.type,
@@ -40,11 +57,11 @@ export function createHttpErpConnector(options: HttpErpOptions): ErpConnector {
         data: event.data,
       })
       const timestamp = new Date()
-      const response = await fetchImpl(url, {
+      const response = await fetchImpl(`${base}${endpoint.path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'idempotency-key': `${event.type}:${orderId}`,
+          'idempotency-key': `${event.type}:${endpoint.subject}`,
           'webhook-id': event.id,
           'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
           'webhook-signature': webhook.sign(event.id, timestamp, body),

@@ -47,7 +47,9 @@ export function createSimulatedErp(options: SimulatedErpOptions) {
   const connector: ErpConnector = {
     name: 'simulated',
     async deliver() {
-      // Accepted: the schedule below picks the order up from the database.
+      // Accepted. Orders: the schedule below picks them up from the database.
+      // Payments: posted to accounts receivable as they are — the portal
+      // already shows them against the invoices.
     },
   }
 

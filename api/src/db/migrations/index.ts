@@ -8,6 +8,7 @@ import * as rowLevelSecurity from './0006_row_level_security.js'
 import * as outboxSubjectIndex from './0007_outbox_subject_index.js'
 import * as documentsContracts from './0008_documents_contracts.js'
 import * as compactInvoiceSummary from './0009_compact_invoice_summary.js'
+import * as payments from './0010_payments.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_outbox_subject_index': outboxSubjectIndex,
   '0008_documents_contracts': documentsContracts,
   '0009_compact_invoice_summary': compactInvoiceSummary,
+  '0010_payments': payments,
 }

@@ -194,6 +194,7 @@ describe('sessions', () => {
       'invoices:read',
       'notifications:read',
       'orders:read',
+      'payments:read',
       'profile:read',
     ])
   })

@@ -185,7 +185,7 @@ describe('GET /v1/events/stream', () => {
     }
   })
 
-  test('a secret without invoices:read gets no invoice or payment events; CORS allows its origin', async () => {
+  test('a secret without invoices:read or payments:read gets no invoice or payment events; CORS allows its origin', async () => {
     const minted = await server.app.request('/v1/embed-sessions', {
       method: 'POST',
       headers: {

@@ -14,7 +14,7 @@ import type { Permission } from '../../http/permissions.js'
 export const STREAMED_EVENT_NOUNS = {
   invoice: 'invoices:read',
   order: 'orders:read',
-  payment: 'invoices:read',
+  payment: 'payments:read',
   document: 'documents:read',
   contract: 'contracts:read',
 } as const satisfies Record<string, Permission>

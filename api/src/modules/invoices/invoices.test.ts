@@ -54,13 +54,15 @@ describe('GET /v1/invoices', () => {
   test('filters by status, and every status appears in the demo data', async () => {
     const today = t.clock.now().toISOString().slice(0, 10)
     let total = 0
-    for (const status of ['open', 'overdue', 'paid', 'void'] as const) {
+    for (const status of ['open', 'partially_paid', 'overdue', 'paid', 'void'] as const) {
       const items = await allPages(`&status=${status}`, 100)
       assert.ok(items.length > 0, `some ${status} invoices`)
       for (const invoice of items) {
         assert.equal(invoice.status, status)
-        if (status === 'overdue') assert.ok(invoice.dueDate < today)
-        if (status === 'open') assert.ok(invoice.dueDate >= today)
+        if (status === 'overdue') assert.ok(invoice.dueDate < today && invoice.amountDue > 0)
+        if (status === 'open') assert.ok(invoice.dueDate >= today && invoice.amountPaid === 0)
+        if (status === 'partially_paid')
+          assert.ok(invoice.dueDate >= today && invoice.amountPaid > 0 && invoice.amountDue > 0)
         if (status === 'paid') assert.equal(invoice.amountDue, 0)
         if (status === 'void') assert.equal(invoice.amountDue, 0)
       }
@@ -150,6 +152,14 @@ describe('GET /v1/invoices', () => {
     }
   })
 
+  test('an overdue invoice paid in part stays overdue, and shows what was paid', async () => {
+    const overdue = await allPages('&status=overdue', 100)
+    const partly = overdue.filter((i) => i.amountPaid > 0)
+    assert.ok(partly.length > 0, 'the demo has overdue invoices paid in part')
+    for (const invoice of partly)
+      assert.equal(invoice.amountDue, invoice.total - invoice.amountPaid)
+  })
+
   test('a listed invoice follows its row: a payment, a PO number with quotes, the day it falls due', async () => {
     const [open] = (await allPages('&status=open', 100)).slice(-1)
     assert.ok(open, 'an open invoice')
@@ -165,7 +175,7 @@ describe('GET /v1/invoices', () => {
     assert.equal(paid.amountPaid, 100)
     assert.equal(paid.amountDue, open.total - 100)
     assert.equal(paid.poNumber, poNumber)
-    assert.equal(paid.status, 'open')
+    assert.equal(paid.status, 'partially_paid')
 
     const dayAfterDue = new Date(`${open.dueDate}T12:00:00Z`)
     dayAfterDue.setUTCDate(dayAfterDue.getUTCDate() + 1)

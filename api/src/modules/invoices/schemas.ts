@@ -17,10 +17,12 @@ export const IsoDate = z
   .openapi({ example: '2026-11-01' })
 
 export const InvoiceStatusSchema = z
-  .enum(['open', 'overdue', 'paid', 'void'])
+  .enum(['open', 'partially_paid', 'overdue', 'paid', 'void'])
   .openapi('InvoiceStatus', {
     description:
-      '`open`: unpaid and not yet due; `overdue`: unpaid past its due date; `paid`; `void`: cancelled.',
+      'The status today. `open`: nothing paid, not yet due; `partially_paid`: part paid, not yet due; ' +
+      '`overdue`: not fully paid and past its due date — whether or not part is paid (`amountPaid` tells); ' +
+      '`paid`; `void`: cancelled. Overdue wins over partially paid because it is the fact that needs action.',
   })
 
 export const InvoiceSummarySchema = z

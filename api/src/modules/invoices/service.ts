@@ -34,12 +34,20 @@ type ListParams = {
   limit: number
 }
 
-/** The status a customer sees today: an open invoice past its due date is overdue. */
+/**
+ * The status a customer sees today. An open invoice past its due date is
+ * overdue, paid in part or not: overdue is what needs action (dunning, late
+ * fees), and `amountPaid` still tells a part payment. An open invoice not yet
+ * due with something paid is partially paid. The stored status stays
+ * open/paid/void; these two are derived per day, here only.
+ */
 function statusOn(eb: ExpressionBuilder<Database, 'invoices'>, today: string) {
   return eb
     .case()
     .when(eb.and([eb('status', '=', 'open'), eb('due_date', '<', today)]))
     .then(sql.lit('overdue'))
+    .when(eb.and([eb('status', '=', 'open'), eb('amount_paid', '>', 0)]))
+    .then(sql.lit('partially_paid'))
     .else(eb.ref('status'))
     .end()
 }
@@ -69,7 +77,16 @@ function listQuery(variant: ListVariant) {
       .where('account_id', '=', param('accountId'))
     switch (variant.status) {
       case 'open':
-        query = query.where('status', '=', 'open').where('due_date', '>=', today)
+        query = query
+          .where('status', '=', 'open')
+          .where('due_date', '>=', today)
+          .where('amount_paid', '=', 0)
+        break
+      case 'partially_paid':
+        query = query
+          .where('status', '=', 'open')
+          .where('due_date', '>=', today)
+          .where('amount_paid', '>', 0)
         break
       case 'overdue':
         query = query.where('status', '=', 'open').where('due_date', '<', today)

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { PageParams } from '../../http/route.js'
 import { IsoDate } from '../invoices/schemas.js'
 
 const Minor = (description: string) =>
@@ -132,14 +133,7 @@ export const OrderListSchema = z
   .openapi('OrderList')
 
 export const ListOrdersQuery = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: 'Page size, 1–100.' }),
-  cursor: z.string().max(512).optional(),
+  ...PageParams,
   status: OrderStatusSchema.optional(),
 })
 

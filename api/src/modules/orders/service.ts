@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { appendEvent } from '../../db/events.js'
+import { enqueueDelivery } from '../../db/outbox.js'
 import { preparedQuery } from '../../db/prepared-query.js'
 import { transaction } from '../../db/scope.js'
 import type {
@@ -11,12 +12,12 @@ import type {
 } from '../../db/schema.js'
 import type { TenantContext } from '../../db/tenant.js'
 import { isPostgres } from '../../db/dialect.js'
+import { cursorPosition, isStringPair } from '../../http/cursor-position.js'
 import { ApiError, invalidField, notFound, type FieldError } from '../../http/problem.js'
-import { cursorPosition } from '../../http/cursor-position.js'
 import { isoDate } from '../../lib/clock.js'
 import { encodeCursor } from '../../lib/cursor.js'
 import { newId } from '../../lib/ids.js'
-import { minorUnitDigits, taxOn } from '../../lib/money.js'
+import { formatMoney, taxOn } from '../../lib/money.js'
 import type { PriceCache } from '../catalog/price-cache.js'
 import { unitPriceFor } from '../catalog/price-cache.js'
 import { creditPosition } from '../credit/service.js'
@@ -24,15 +25,6 @@ import type { ListOrdersInput, Order, OrderSummary, PlaceOrderInput } from './sc
 
 export interface OrderingContext extends TenantContext {
   prices: PriceCache
-}
-
-/** The consumer name of the ERP in the outbox. */
-export const ERP_CONSUMER = 'erp'
-
-function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(
-    amount / 10 ** minorUnitDigits(currency),
-  )
 }
 
 interface PricedLine {
@@ -332,32 +324,6 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
   })
 }
 
-const insertDelivery = preparedQuery<{ eventId: string; accountId: string; at: string }>()(
-  (db, param) =>
-    db.insertInto('outbox_deliveries').values({
-      event_id: param('eventId'),
-      consumer: ERP_CONSUMER,
-      account_id: param('accountId'),
-      state: 'pending',
-      attempts: 0,
-      next_attempt_at: param('at'),
-      claimed_until: null,
-      last_error: null,
-      delivered_at: null,
-      created_at: param('at'),
-    }),
-)
-
-/** Queues an event for the ERP, in the transaction that wrote it. */
-export async function enqueueDelivery(
-  trx: Kysely<Database>,
-  eventId: string,
-  accountId: string,
-  now: Date,
-) {
-  await insertDelivery.run(trx, { eventId, accountId, at: now.toISOString() })
-}
-
 function toSummary(row: OrdersTable, lineCount: number): OrderSummary {
   return {
     id: row.id,
@@ -379,15 +345,7 @@ function toSummary(row: OrdersTable, lineCount: number): OrderSummary {
 /** The account's orders, newest first, keyset-paginated over (placed_at, id). */
 export async function listOrders(ctx: TenantContext, input: ListOrdersInput) {
   const filters = JSON.stringify([input.status ?? null])
-  const after = cursorPosition(
-    ctx.secret,
-    input.cursor,
-    filters,
-    (value): value is { p: string; i: string } => {
-      const p = value as { p?: unknown; i?: unknown } | null
-      return typeof p?.p === 'string' && typeof p?.i === 'string'
-    },
-  )
+  const after = cursorPosition(ctx.secret, input.cursor, filters, isStringPair('p', 'i'))
   let query = ctx.db
     .selectFrom('orders')
     .selectAll('orders')

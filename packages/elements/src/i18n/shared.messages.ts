@@ -31,6 +31,8 @@ export interface SharedMessages {
 
   // ── Invoice statuses ─────────────────────────────────────────────────
   statusOpen: string
+  /** Part of the balance paid, not yet due. */
+  statusPartiallyPaid: string
   statusOverdue: string
   statusPaid: string
   statusVoid: string

@@ -15,6 +15,7 @@ export type InvoiceStatusFilter = InvoiceStatus | 'all'
 export const invoiceStatusFilters: readonly InvoiceStatusFilter[] = Object.freeze([
   'all',
   'open',
+  'partially_paid',
   'overdue',
   'paid',
   'void',

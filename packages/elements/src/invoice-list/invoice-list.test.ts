@@ -342,6 +342,7 @@ describe('<portico-invoice-list> against the API', () => {
         [
           messages.statusAll,
           messages.statusOpen,
+          messages.statusPartiallyPaid,
           messages.statusOverdue,
           messages.statusPaid,
           messages.statusVoid,

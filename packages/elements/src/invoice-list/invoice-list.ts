@@ -61,7 +61,7 @@ export type InvoiceFilterChangeEvent = CustomEvent<InvoiceFilterChangeDetail>
  * @csspart table - The `<table>`.
  * @csspart row - Each invoice row.
  * @csspart invoice-number - The invoice number button that selects a row.
- * @csspart status-badge - Each status badge; also `status-badge-open`, `-overdue`, `-paid`, `-void`.
+ * @csspart status-badge - Each status badge; also `status-badge-open`, `-partially_paid`, `-overdue`, `-paid`, `-void`.
  * @csspart amount - Each money cell (total and amount due).
  * @csspart footer - The bar under the table with the row count and load more.
  * @csspart load-more - The "Load more" button.

@@ -4,6 +4,7 @@ import type { InvoiceStatus } from '../portal-client.js'
 
 const statusMessage = {
   open: 'statusOpen',
+  partially_paid: 'statusPartiallyPaid',
   overdue: 'statusOverdue',
   paid: 'statusPaid',
   void: 'statusVoid',
@@ -24,9 +25,10 @@ export function invoiceStatusBadge(t: SharedMessages, status: InvoiceStatus) {
   >`
 }
 
-/** The tone of each status: open is a warning, overdue a danger, paid a success, void muted. */
+/** The tone of each status: open (and partly paid) a warning, overdue a danger, paid a success, void muted. */
 export const invoiceStatusStyles = css`
-  .badge--open {
+  .badge--open,
+  .badge--partially_paid {
     --tone: var(--_color-warning);
   }
 

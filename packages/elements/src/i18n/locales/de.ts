@@ -12,6 +12,7 @@ export const messages: SharedMessages = {
   optional: 'optional',
 
   statusOpen: 'Offen',
+  statusPartiallyPaid: 'Teilweise bezahlt',
   statusOverdue: 'Überfällig',
   statusPaid: 'Bezahlt',
   statusVoid: 'Storniert',

@@ -12,6 +12,7 @@ export const messages: SharedMessages = {
   optional: 'optional',
 
   statusOpen: 'Open',
+  statusPartiallyPaid: 'Partly paid',
   statusOverdue: 'Overdue',
   statusPaid: 'Paid',
   statusVoid: 'Void',

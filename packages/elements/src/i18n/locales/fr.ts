@@ -12,6 +12,7 @@ export const messages: SharedMessages = {
   optional: 'facultatif',
 
   statusOpen: 'Ouverte',
+  statusPartiallyPaid: 'Partiellement payée',
   statusOverdue: 'En retard',
   statusPaid: 'Payée',
   statusVoid: 'Annulée',

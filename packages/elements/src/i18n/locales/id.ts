@@ -12,6 +12,7 @@ export const messages: SharedMessages = {
   optional: 'opsional',
 
   statusOpen: 'Terbuka',
+  statusPartiallyPaid: 'Dibayar sebagian',
   statusOverdue: 'Terlambat',
   statusPaid: 'Lunas',
   statusVoid: 'Dibatalkan',

@@ -12,6 +12,7 @@ export const messages: SharedMessages = {
   optional: 'facoltativo',
 
   statusOpen: 'Aperta',
+  statusPartiallyPaid: 'Parzialmente pagata',
   statusOverdue: 'Scaduta',
   statusPaid: 'Pagata',
   statusVoid: 'Annullata',
