@@ -83,14 +83,26 @@ export function readMultipart<T>(
     let closed = false
     let settled = false
 
+    let consuming: Promise<T> | undefined
+
+    const undo = (value: T) =>
+      options.discard ? options.discard(value).catch(() => undefined) : Promise.resolve()
     const fail = (error: unknown) => {
       if (settled) return
       settled = true
       source.unpipe(parser)
       source.destroy()
-      if (result && options.discard) {
-        options.discard(result.value).then(
-          () => reject(error),
+      // Also ends a file part still arriving (its stream errors), so a store
+      // in progress settles instead of waiting for bytes that never come.
+      parser.destroy()
+      if (result) {
+        void undo(result.value).then(() => reject(error))
+      } else if (consuming) {
+        // The request went bad while the file was still being stored: answer
+        // only once that store has settled and been undone, so nothing a 400
+        // refused is left behind (or appears after the answer).
+        consuming.then(
+          (value) => undo(value).then(() => reject(error)),
           () => reject(error),
         )
       } else reject(error)
@@ -144,14 +156,20 @@ export function readMultipart<T>(
         )
       }
       file = 'consuming'
-      consume(fields, { stream, fileName: info.filename ?? '', declaredType: info.mimeType }).then(
-        (value) => {
-          result = { value }
-          file = 'consumed'
-          finish()
-        },
-        fail,
-      )
+      // A consumer that refused the file early (and only drains it) has no
+      // listener left when a failed request ends the part with an error; the
+      // ones that store it learn of the error from the stream's state.
+      stream.on('error', () => {})
+      consuming = consume(fields, {
+        stream,
+        fileName: info.filename ?? '',
+        declaredType: info.mimeType,
+      })
+      consuming.then((value) => {
+        result = { value }
+        file = 'consumed'
+        finish()
+      }, fail)
     })
     parser.on('filesLimit', () =>
       fail(
