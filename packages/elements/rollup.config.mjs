@@ -27,15 +27,25 @@ import esbuild from 'rollup-plugin-esbuild'
  * bitmap named through Intl) and a note, each checked as typed, in five
  * languages: +3.2 KB for the file, +0.3 KB for its German.
  *
+ * Raised on purpose again: portico.js from 46 to 58 KB when paying invoices
+ * joined it — the invoice detail (lines, tax, payment history, documents,
+ * live) and the pay flow (selection, amounts typed in each locale and
+ * checked as typed, confirmation, the provider's return and its outcome):
+ * 49.8 / 56.3 KB measured. Their own files: invoice detail 19.8 / 21.3, pay
+ * invoices 22.7 / 24.7. The shared payment statuses cost the invoice list
+ * 0.2 KB of its last 0.3.
+ *
  * A page showing several elements loads portico.js, one Lit and one SDK for
  * all of them, rather than several element files.
  */
 const cdnBudgets = {
-  portico: 46 * 1024,
+  portico: 58 * 1024,
   'invoice-list': 20 * 1024,
   'order-list': 21.5 * 1024,
   'order-tracker': 24.5 * 1024,
   'quick-order': 31.5 * 1024,
+  'invoice-detail': 23 * 1024,
+  'pay-invoices': 26.5 * 1024,
 }
 
 const typescript = () =>
@@ -125,7 +135,14 @@ function gzipSizes({ budgets = {} } = {}) {
 }
 
 /** The elements that get a CDN file of their own, with `<portico-provider>`. */
-const elements = ['invoice-list', 'order-list', 'order-tracker', 'quick-order']
+const elements = [
+  'invoice-list',
+  'order-list',
+  'order-tracker',
+  'quick-order',
+  'invoice-detail',
+  'pay-invoices',
+]
 
 /**
  * The entry of an element's CDN file, `cdn:<element>`: the provider and the

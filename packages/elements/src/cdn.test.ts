@@ -5,7 +5,14 @@ import { invoiceNumbers, mintEmbedSession, type EmbedSession } from '../test/por
 // of its own: an iframe, with its own custom-element registry, so one file
 // never finds the elements of another already defined. Built by `pnpm build`.
 
-const elements = ['invoice-list', 'order-list', 'order-tracker', 'quick-order']
+const elements = [
+  'invoice-list',
+  'order-list',
+  'order-tracker',
+  'quick-order',
+  'invoice-detail',
+  'pay-invoices',
+]
 
 /** A page that loads `dist/cdn/<file>` and holds `body`; resolves once it has loaded. */
 async function pageWith(file: string, body = ''): Promise<Window> {

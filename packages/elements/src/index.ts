@@ -11,6 +11,8 @@ export * from './invoice-list/invoice-list.define.js'
 export * from './quick-order/quick-order.define.js'
 export * from './order-list/order-list.define.js'
 export * from './order-tracker/order-tracker.define.js'
+export * from './invoice-detail/invoice-detail.define.js'
+export * from './pay-invoices/pay-invoices.define.js'
 export {
   CursorListController,
   type CursorListQuery,
@@ -23,6 +25,7 @@ export {
   type LiveState,
 } from './live/live-events.controller.js'
 export { invoiceStatusLabel } from './invoices/invoice-status.js'
+export { isFinalPaymentStatus, paymentStatusLabel } from './payments/payment-status.js'
 export { orderStatuses, orderStatusLabel } from './orders/order-status.js'
 export type { FailureState, RequestError } from './request-error.js'
 export { LocalizeController, type LocalizeOptions } from './i18n/localize.controller.js'
@@ -51,7 +54,15 @@ export type {
   PlaceOrderRequest,
   PriceBreak,
   Shipment,
+  CreatePaymentRequest,
+  DocumentType,
+  Invoice,
+  InvoiceLine,
   InvoiceListParams,
+  Payment,
+  PaymentAllocation,
+  PaymentStatus,
+  PortalDocument,
   InvoicePage,
   InvoiceStatus,
   InvoiceSummary,

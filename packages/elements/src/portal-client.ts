@@ -56,3 +56,24 @@ export type PlaceOrderRequest = Schemas['PlaceOrderRequest']
 
 /** `GET /v1/me`: who is signed in, their account and their permissions. */
 export type Me = Schemas['Me']
+
+/** `GET /v1/invoices/{id}`: the invoice with its lines (tax rate per line in basis points). */
+export type Invoice = Schemas['Invoice']
+
+export type InvoiceLine = Schemas['InvoiceLine']
+
+/** `pending` until the provider reports `succeeded`, `failed`, `cancelled` or `expired`. */
+export type PaymentStatus = Schemas['PaymentStatus']
+
+/** `GET /v1/payments/{id}`: a payment with its allocations to invoices. */
+export type Payment = Schemas['Payment']
+
+export type PaymentAllocation = Schemas['PaymentAllocation']
+
+/** The body of `POST /v1/payments`. */
+export type CreatePaymentRequest = Schemas['CreatePaymentRequest']
+
+/** One row of `GET /v1/documents`: a tax invoice, delivery order, certificate … */
+export type PortalDocument = Schemas['Document']
+
+export type DocumentType = Schemas['DocumentType']

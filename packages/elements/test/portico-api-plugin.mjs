@@ -14,6 +14,12 @@
 //   (`{ type, data, id?, occurredAt? }`) per Standard Webhooks with the API's
 //   ERP secret and delivers it to POST /v1/integrations/erp/events, so a test
 //   can confirm, ship or reject an order and watch the page follow;
+// - POST /__portico/sandbox-page: the customer on the sandbox provider's
+//   hosted page. It presses `action` (pay, decline, abandon) on the page at
+//   `redirectUrl` — a form post, as a browser sends it — and answers where
+//   the page sends the customer back to (`{ status, location }`);
+// - GET /__portico/follow?url=…: follows a download link as a browser's
+//   navigation would (no CORS involved) and answers its status and headers;
 // - serverStop: stops the API and removes its database.
 import { randomUUID } from 'node:crypto'
 import { tsImport } from 'tsx/esm/api'
@@ -61,6 +67,23 @@ export function porticoApiPlugin() {
     return { type: 'json', body: await response.text() }
   }
 
+  /** Presses a button on the sandbox's hosted page; answers the page's status and redirect. */
+  async function actOnSandboxPage(context) {
+    let body = ''
+    for await (const chunk of context.req) body += chunk
+    const { redirectUrl, action } = JSON.parse(body)
+    const page = new URL(new URL(redirectUrl).pathname, api.baseUrl)
+    const response = await fetch(page, {
+      method: 'POST',
+      body: new URLSearchParams({ action }),
+      redirect: 'manual',
+    })
+    return {
+      type: 'json',
+      body: JSON.stringify({ status: response.status, location: response.headers.get('location') }),
+    }
+  }
+
   return {
     name: 'portico-api',
 
@@ -80,6 +103,22 @@ export function porticoApiPlugin() {
     async serve(context) {
       if (context.path === '/__portico/erp-event' && context.method === 'POST') {
         return deliverErpEvent(context)
+      }
+      if (context.path === '/__portico/sandbox-page' && context.method === 'POST') {
+        return actOnSandboxPage(context)
+      }
+      if (context.path === '/__portico/follow') {
+        const response = await fetch(context.query.url)
+        const bytes = (await response.arrayBuffer()).byteLength
+        return {
+          type: 'json',
+          body: JSON.stringify({
+            status: response.status,
+            contentType: response.headers.get('content-type'),
+            disposition: response.headers.get('content-disposition'),
+            bytes,
+          }),
+        }
       }
       if (context.path !== '/__portico/embed-session') return undefined
       const { email = DEFAULT_EMAIL, permissions, expired } = context.query

@@ -57,18 +57,22 @@ export async function invoiceNumbers(
 }
 
 /** An event as the ERP sends it to `POST /v1/integrations/erp/events`. */
-export interface ErpEvent {
-  type:
-    | 'order.confirmed'
-    | 'order.in_production'
-    | 'order.shipped'
-    | 'order.delivered'
-    | 'order.rejected'
-  data: Record<string, unknown> & { orderId: string }
+export type ErpEvent = {
   /** Unique per event; a fresh one by default. */
   id?: string
   occurredAt?: string
-}
+} & (
+  | {
+      type:
+        | 'order.confirmed'
+        | 'order.in_production'
+        | 'order.shipped'
+        | 'order.delivered'
+        | 'order.rejected'
+      data: Record<string, unknown> & { orderId: string }
+    }
+  | { type: 'invoice.created'; data: { accountId: string; invoice: Record<string, unknown> } }
+)
 
 /**
  * Has the test server play the ERP: it signs `event` per Standard Webhooks and
@@ -108,4 +112,49 @@ export async function placeOrder(
       },
     }),
   )
+}
+
+/**
+ * Has the test server play the customer on the sandbox provider's hosted
+ * page at `redirectUrl`: it presses Pay, Decline or "Cancel and go back", and
+ * the page reports the outcome to the API as the provider's signed webhook.
+ * Resolves with where the page sends the customer back to.
+ */
+export async function actOnSandboxPage(
+  redirectUrl: string,
+  action: 'pay' | 'decline' | 'abandon',
+): Promise<URL> {
+  const response = await fetch('/__portico/sandbox-page', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ redirectUrl, action }),
+  })
+  const body = (await response.json()) as { status: number; location: string | null }
+  if (body.status !== 303 || !body.location) {
+    throw new Error(`the sandbox page answered ${body.status}, not a redirect back`)
+  }
+  return new URL(body.location)
+}
+
+/** The open invoices of `session`'s account with a balance, as the API lists them. */
+export async function openInvoices(session: EmbedSession) {
+  const client = clientFor(session)
+  const statuses = ['overdue', 'partially_paid', 'open'] as const
+  const pages = await Promise.all(
+    statuses.map((status) =>
+      unwrap(client.GET('/v1/invoices', { params: { query: { status, limit: 100 } } })),
+    ),
+  )
+  return pages.flatMap((page) => page.data).filter((invoice) => invoice.amountDue > 0)
+}
+
+/** Follows a download link as a navigation would, from the test server: its status and headers. */
+export async function followLink(url: string): Promise<{
+  status: number
+  contentType: string | null
+  disposition: string | null
+  bytes: number
+}> {
+  const response = await fetch(`/__portico/follow?url=${encodeURIComponent(url)}`)
+  return response.json()
 }

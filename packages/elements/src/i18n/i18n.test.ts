@@ -25,6 +25,8 @@ describe('message catalogues', () => {
       'orderListCatalogue',
       'orderTrackerCatalogue',
       'quickOrderCatalogue',
+      'invoiceDetailCatalogue',
+      'payInvoicesCatalogue',
     ])
   })
 

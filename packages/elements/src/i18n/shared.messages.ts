@@ -37,6 +37,16 @@ export interface SharedMessages {
   statusPaid: string
   statusVoid: string
 
+  // ── Payment statuses ─────────────────────────────────────────────────
+  /** The provider has not reported an outcome yet. */
+  paymentPending: string
+  paymentSucceeded: string
+  /** The provider (or the bank) declined it. */
+  paymentFailed: string
+  /** The customer gave up on the provider's page. */
+  paymentCancelled: string
+  paymentExpired: string
+
   // ── Order statuses ───────────────────────────────────────────────────
   orderPlaced: string
   orderConfirmed: string

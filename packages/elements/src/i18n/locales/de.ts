@@ -17,6 +17,12 @@ export const messages: SharedMessages = {
   statusPaid: 'Bezahlt',
   statusVoid: 'Storniert',
 
+  paymentPending: 'In Bearbeitung',
+  paymentSucceeded: 'Bezahlt',
+  paymentFailed: 'Abgelehnt',
+  paymentCancelled: 'Abgebrochen',
+  paymentExpired: 'Abgelaufen',
+
   orderPlaced: 'Aufgegeben',
   orderConfirmed: 'Bestätigt',
   orderInProduction: 'In Produktion',

@@ -17,6 +17,12 @@ export const messages: SharedMessages = {
   statusPaid: 'Paid',
   statusVoid: 'Void',
 
+  paymentPending: 'Processing',
+  paymentSucceeded: 'Paid',
+  paymentFailed: 'Declined',
+  paymentCancelled: 'Cancelled',
+  paymentExpired: 'Expired',
+
   orderPlaced: 'Placed',
   orderConfirmed: 'Confirmed',
   orderInProduction: 'In production',

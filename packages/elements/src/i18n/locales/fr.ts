@@ -17,6 +17,12 @@ export const messages: SharedMessages = {
   statusPaid: 'Payée',
   statusVoid: 'Annulée',
 
+  paymentPending: 'En cours',
+  paymentSucceeded: 'Payé',
+  paymentFailed: 'Refusé',
+  paymentCancelled: 'Annulé',
+  paymentExpired: 'Expiré',
+
   orderPlaced: 'Enregistrée',
   orderConfirmed: 'Confirmée',
   orderInProduction: 'En production',

@@ -17,6 +17,12 @@ export const messages: SharedMessages = {
   statusPaid: 'Lunas',
   statusVoid: 'Dibatalkan',
 
+  paymentPending: 'Diproses',
+  paymentSucceeded: 'Dibayar',
+  paymentFailed: 'Ditolak',
+  paymentCancelled: 'Dibatalkan',
+  paymentExpired: 'Kedaluwarsa',
+
   orderPlaced: 'Dipesan',
   orderConfirmed: 'Dikonfirmasi',
   orderInProduction: 'Dalam produksi',

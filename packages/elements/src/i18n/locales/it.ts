@@ -17,6 +17,12 @@ export const messages: SharedMessages = {
   statusPaid: 'Pagata',
   statusVoid: 'Annullata',
 
+  paymentPending: 'In elaborazione',
+  paymentSucceeded: 'Pagato',
+  paymentFailed: 'Rifiutato',
+  paymentCancelled: 'Annullato',
+  paymentExpired: 'Scaduto',
+
   orderPlaced: 'Inviato',
   orderConfirmed: 'Confermato',
   orderInProduction: 'In produzione',
