@@ -286,7 +286,7 @@ export class PorticoInvoiceDetail extends LitElement {
           </div>`
         : nothing
     return html`
-      <header part="header" class="header">
+      <div part="header" class="header">
         <div class="title-row">
           ${this.#heading(this.headingLevel, 'invoice-title', t.invoiceTitle(invoice.number), 'title')}
           ${invoiceStatusBadge(t, invoice.status)}
@@ -335,7 +335,7 @@ export class PorticoInvoiceDetail extends LitElement {
               </div>`
             : nothing
         }
-      </header>
+      </div>
       <section class="section">
         ${this.#heading(this.headingLevel + 1, 'lines-heading', t.lines)}
         ${this.#renderLines(t, invoice)}

@@ -319,10 +319,10 @@ export class PorticoPayInvoices extends LitElement {
     const currency = c.currency
     const invalid = c.attempted && (c.selectedCount === 0 || c.allocations.length < c.selectedCount)
     return html`
-      <header class="header">
+      <div class="header">
         ${this.#title(t)}
         <p>${t.selectIntro}</p>
-      </header>
+      </div>
       <form class="body" novalidate @submit=${this.#onReview}>
         ${this.#renderPayBanner(t)}
         <div class="scroll" role="region" aria-labelledby="invoices-caption" tabindex="0">
@@ -502,7 +502,7 @@ export class PorticoPayInvoices extends LitElement {
     const redirecting = c.state === 'redirecting'
     const busy = c.submitting || redirecting
     return html`
-      <header class="header">${this.#title(t)}</header>
+      <div class="header">${this.#title(t)}</div>
       <section part="confirmation" class="body" aria-labelledby="confirm-heading">
         <div
           id="confirm-heading"
@@ -552,7 +552,7 @@ export class PorticoPayInvoices extends LitElement {
   #renderProcessing(t: Messages) {
     const payment = this.controller.payment
     return html`
-      <header class="header">${this.#title(t)}</header>
+      <div class="header">${this.#title(t)}</div>
       <div part="outcome" class="outcome outcome--processing" role="status" aria-live="polite">
         <span class="spinner" aria-hidden="true"></span>
         <div
@@ -582,7 +582,7 @@ export class PorticoPayInvoices extends LitElement {
       expired: [alertIcon, t.expiredTitle, t.expiredText],
     }[outcome] as [TemplateResult<2>, string, string]
     return html`
-      <header class="header">${this.#title(t)}</header>
+      <div class="header">${this.#title(t)}</div>
       <div
         part="outcome outcome-${outcome}"
         class="outcome outcome--${outcome}"
@@ -634,8 +634,12 @@ export class PorticoPayInvoices extends LitElement {
     if (this.controller.review()) {
       await this.#focus('#confirm-heading')
     } else {
-      // The first field the person has to correct.
-      await this.#focus('[part~="amount-input"][aria-invalid="true"], [part~="checkbox"]')
+      // The first field the person has to correct; with nothing selected, the first checkbox.
+      await this.updateComplete
+      const invalid = this.renderRoot.querySelector<HTMLElement>(
+        '[part~="amount-input"][aria-invalid="true"]',
+      )
+      ;(invalid ?? this.renderRoot.querySelector<HTMLElement>('[part~="checkbox"]'))?.focus()
     }
   }
 
