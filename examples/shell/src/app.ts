@@ -19,6 +19,7 @@ import './views/login-view.js'
 import './views/not-found-view.js'
 import './views/order-view.js'
 import './views/orders-view.js'
+import './views/pay-view.js'
 import './views/quick-order-view.js'
 import './app.css'
 
@@ -115,6 +116,16 @@ export class ShellApp extends LitElement {
     await view.focusHeading()
   }
 
+  /**
+   * Whether the person's role pays invoices (accounts payable, admin) — for
+   * the "Pay invoices" entry point only: the API decides, and the pay page
+   * says so to anyone else.
+   */
+  get #canPay() {
+    const role = this.profile?.user.role
+    return role === 'accounts_payable' || role === 'admin'
+  }
+
   get #titleSuffix() {
     return this.profile ? `${this.profile.account.name} – Portico` : 'Portico'
   }
@@ -160,7 +171,7 @@ export class ShellApp extends LitElement {
 
   #renderHeader(profile: Profile) {
     const t = messagesFor(this.language).t
-    const onInvoices = this.route.name === 'invoices' || this.route.name === 'invoice'
+    const onInvoices = ['invoices', 'invoice', 'pay'].includes(this.route.name)
     const onOrders = this.route.name === 'orders' || this.route.name === 'order'
     const onQuickOrder = this.route.name === 'quick-order'
     return html`
@@ -204,6 +215,7 @@ export class ShellApp extends LitElement {
           .titleSuffix=${this.#titleSuffix}
           .client=${portal}
           .status=${route.status}
+          .canPay=${this.#canPay}
         ></shell-invoices-view>`
       case 'invoice':
         return html`<shell-invoice-view
@@ -213,6 +225,15 @@ export class ShellApp extends LitElement {
           .client=${portal}
           .invoiceId=${route.id}
         ></shell-invoice-view>`
+      case 'pay':
+        return html`<shell-pay-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .invoiceIds=${route.invoiceIds}
+          .paymentId=${route.paymentId}
+        ></shell-pay-view>`
       case 'quick-order':
         return html`<shell-quick-order-view
           class="view"

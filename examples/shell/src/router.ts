@@ -7,6 +7,8 @@ export type Route =
   | { name: 'login'; next: string }
   | { name: 'invoices'; status: string | undefined }
   | { name: 'invoice'; id: string }
+  /** Paying invoices: `?invoices=a,b` preselects; `?payment=` is the provider's return. */
+  | { name: 'pay'; invoiceIds: string[]; paymentId: string | undefined }
   | { name: 'quick-order' }
   | { name: 'orders'; status: string | undefined }
   | { name: 'order'; id: string }
@@ -32,6 +34,12 @@ export function matchRoute(url: URL): Route {
   if (path === '/') return { name: 'invoices', status: url.searchParams.get('status') ?? undefined }
   const invoice = /^\/invoices\/([^/]+)$/.exec(path)
   if (invoice?.[1]) return { name: 'invoice', id: decodeURIComponent(invoice[1]) }
+  if (path === '/pay')
+    return {
+      name: 'pay',
+      invoiceIds: (url.searchParams.get('invoices') ?? '').split(',').filter(Boolean),
+      paymentId: url.searchParams.get('payment') ?? undefined,
+    }
   if (path === '/order') return { name: 'quick-order' }
   if (path === '/orders')
     return { name: 'orders', status: url.searchParams.get('status') ?? undefined }

@@ -38,36 +38,18 @@ export interface ShellMessages {
   roles: Record<Schemas['Role'], string>
 
   invoicesTitle: string
-  invoiceTitle: (number: string) => string
-  invoiceLoading: string
   backToInvoices: string
-  issueDate: string
-  dueDate: string
-  poNumber: string
-  status: string
-  lines: string
-  description: string
-  sku: string
-  quantity: string
-  unitPrice: string
-  taxRate: string
-  amount: string
-  subtotal: string
-  tax: string
-  total: string
-  paid: string
-  amountDue: string
-  invoiceLoadError: string
   retry: string
 
   /** The ordering pages: <portico-quick-order>, <portico-order-list>, <portico-order-tracker>. */
   quickOrderTitle: string
+  /** The invoice list's entry point to `<portico-pay-invoices>`. */
+  payInvoices: string
   ordersTitle: string
   backToOrders: string
 
   notFoundTitle: string
   notFoundText: string
-  invoiceNotFoundText: string
   goToInvoices: string
 
   footerText: string

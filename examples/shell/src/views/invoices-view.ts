@@ -1,9 +1,10 @@
 import type { PortalClient } from '@portico/sdk'
 import type { InvoiceFilterChangeEvent, InvoiceSelectEvent } from '@portico/elements'
-import { html } from 'lit'
+import { html, nothing } from 'lit'
 import { property } from 'lit/decorators.js'
 import { navigate, replaceQuery } from '../router.js'
 import { ShellView } from './shell-view.js'
+import './orders.css'
 
 /** History state of an invoice page opened from the list, so "All invoices" can go back. */
 export interface FromListState {
@@ -19,6 +20,8 @@ export class InvoicesView extends ShellView {
   @property({ attribute: false }) client?: PortalClient
   /** The status filter from the URL. */
   @property() status: string | undefined
+  /** Whether to offer "Pay invoices" (the person's role pays invoices). */
+  @property({ attribute: false }) canPay = false
 
   override get pageTitle() {
     return this.t.invoicesTitle
@@ -26,6 +29,13 @@ export class InvoicesView extends ShellView {
 
   protected override render() {
     return html`
+      ${
+        this.canPay
+          ? html`<div class="page-actions">
+              <a class="button button--primary" href="/pay">${this.t.payInvoices}</a>
+            </div>`
+          : nothing
+      }
       <portico-provider .client=${this.client} locale=${this.language}>
         <portico-invoice-list
           status=${this.status ?? 'all'}

@@ -54,6 +54,12 @@ export const invoiceDetailStyles = css`
     margin-inline-start: auto;
   }
 
+  .button svg {
+    width: 1rem;
+    height: 1rem;
+    flex: none;
+  }
+
   .live {
     display: inline-flex;
     align-items: center;
