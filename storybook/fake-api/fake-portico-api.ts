@@ -1,12 +1,14 @@
 /**
  * A fake Portico API for stories: a `fetch` that answers the routes the
- * elements call — `GET /v1/invoices`, and through ./fake-ordering.ts the
- * catalog, credit, orders and the event stream — exactly as the real API
+ * elements call — `GET /v1/invoices`, through ./fake-ordering.ts the
+ * catalog, credit, orders and the event stream, through ./fake-billing.ts
+ * invoices, payments and documents — exactly as the real API
  * does: the same JSON shapes, cursor paging, filters, RFC 9457 problem+json
  * errors. It is handed to the real `createPortalClient()`, so stories
  * exercise the same client code as production, without a server.
  */
 import { createPortalClient, type PortalClient, type Schemas } from '@portico/sdk'
+import { answerBilling, type FakeBillingState } from './fake-billing.js'
 import { erpSteps, type FakeOrderingState } from './fake-ordering.js'
 
 type InvoiceSummary = Schemas['InvoiceSummary']
@@ -114,6 +116,11 @@ export type FakeScenario =
       latencyMs?: number
       live?: { orderId: string; stepMs: number }
     }
+  /**
+   * Billing: invoices with lines, payments (which `POST /v1/payments`
+   * opens and the fake provider may settle), documents and download links.
+   */
+  | { kind: 'billing'; billing: FakeBillingState; latencyMs?: number }
 
 const problems = {
   401: {
@@ -142,7 +149,7 @@ const problems = {
   },
 }
 
-function json(body: unknown, status = 200, type = 'application/json'): Response {
+export function json(body: unknown, status = 200, type = 'application/json'): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': type, 'x-request-id': 'req_01jd4h7c2m8x3v9q5t6w2n4k8r' },
@@ -163,7 +170,7 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 const encodeCursor = (offset: number) => btoa(JSON.stringify({ o: offset })).replace(/=+$/, '')
 const decodeCursor = (cursor: string) => (JSON.parse(atob(cursor)) as { o: number }).o
 
-function problem(
+export function problem(
   status: number,
   code: string,
   detail: string,
@@ -193,7 +200,7 @@ function problem(
 }
 
 /** One page of `items` from the offset in `cursor`. */
-function page<T>(url: URL, items: T[]): { data: T[]; nextCursor: string | null } {
+export function page<T>(url: URL, items: T[]): { data: T[]; nextCursor: string | null } {
   const limit = Number(url.searchParams.get('limit') ?? 20)
   const cursor = url.searchParams.get('cursor')
   const offset = cursor ? decodeCursor(cursor) : 0
@@ -571,6 +578,8 @@ function listInvoices(url: URL, invoices: InvoiceSummary[]): Response {
 
 /** A `fetch` that plays the Portico API for one scenario. */
 export function fakePorticoFetch(scenario: FakeScenario): (request: Request) => Promise<Response> {
+  /** Answers stored by `Idempotency-Key`, replayed as the API does. */
+  const replays = new Map<string, Response>()
   return async function fakePortico(request) {
     const url = new URL(request.url)
     if (scenario.kind === 'pending') {
@@ -591,10 +600,18 @@ export function fakePorticoFetch(scenario: FakeScenario): (request: Request) => 
       const answer = await answerOrdering(request, url, scenario)
       if (answer) return answer
     }
+    if (scenario.kind === 'billing') {
+      const answer = await answerBilling(request, url, scenario.billing, replays)
+      if (answer) return answer
+    }
     if (request.method === 'GET' && url.pathname === '/v1/invoices') {
       return listInvoices(
         url,
-        scenario.kind === 'invoices' ? scenario.invoices : (scenario.invoices ?? []),
+        scenario.kind === 'invoices'
+          ? scenario.invoices
+          : scenario.kind === 'portal'
+            ? (scenario.invoices ?? [])
+            : [],
       )
     }
     return json(

@@ -263,6 +263,7 @@ export const payInvoicesStyles = css`
     }
 
     .table,
+    .table caption,
     .table tbody,
     .table tr {
       display: block;
