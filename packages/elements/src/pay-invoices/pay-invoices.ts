@@ -625,7 +625,8 @@ export class PorticoPayInvoices extends LitElement {
   }
 
   #touch(invoiceId: string) {
-    if (this.touched.has(invoiceId)) return
+    // A field removed as the step changes blurs too, in the middle of that render.
+    if (this.touched.has(invoiceId) || this.controller.state !== 'select') return
     this.touched = new Set([...this.touched, invoiceId])
   }
 
