@@ -2,7 +2,9 @@
  * Looks at the portal (and the intranet example) the way a person would:
  * signs in with a real browser and saves a PNG of every main view — and
  * goes through a whole order: search, quantities, review, place, then the
- * tracker following the simulated ERP live.
+ * tracker following the simulated ERP live — and pays two invoices through the
+ * sandbox provider's page (one in part), declines another, and comes back to
+ * the outcome the webhook recorded.
  *
  *   PORTICO_ERP_SIMULATOR_SPEED=20 pnpm start   # Portico on :8787, orders move in ~12 s
  *   pnpm example:intranet                       # the intranet on :8788 (optional)
@@ -89,6 +91,48 @@ async function invoiceTable(page: Page) {
   await page.locator('portico-invoice-list').locator('tbody tr').first().waitFor()
 }
 
+/** Waits until the invoice page shows the invoice, its payments and documents. */
+async function invoiceDetail(page: Page) {
+  const detail = page.locator('portico-invoice-detail')
+  await detail.locator('[part~="lines"]').waitFor()
+  await detail.locator('[part~="documents"] :is(ul, p)').first().waitFor()
+}
+
+/**
+ * Pays through the whole flow: the first two invoices of the pay page (the
+ * second in part), confirmation, the sandbox's hosted page (`action`), back.
+ * Returns the outcome the page ends on.
+ */
+async function payTwoInvoices(page: Page, prefix: string, action: 'pay' | 'decline' | 'abandon') {
+  await page.goto(`${porticoUrl}/`)
+  await invoiceTable(page)
+  await page.getByRole('link', { name: 'Pay invoices' }).click()
+  const pay = page.locator('portico-pay-invoices')
+  await pay.locator('[part~="checkbox"]').first().waitFor()
+  await pay.locator('[part~="checkbox"]').nth(0).check()
+  await pay.locator('[part~="checkbox"]').nth(1).check()
+  const partial = pay.locator('[part~="amount-input"]').nth(1)
+  await partial.fill('0')
+  await partial.blur()
+  await pay.getByText('The amount must be more than zero.').waitFor()
+  await shot(page, `${prefix}-invalid.png`)
+  await partial.fill('250')
+  await partial.blur()
+  await shot(page, `${prefix}-select.png`)
+  await pay.getByRole('button', { name: 'Review payment' }).click()
+  await pay.locator('[part~="confirmation"]').waitFor()
+  await shot(page, `${prefix}-confirm.png`)
+  await pay.locator('[part~="pay-button"]').click()
+  await page.waitForURL(/\/sandbox\/pay\//)
+  await shot(page, `${prefix}-sandbox.png`)
+  await page.locator(`button[value=${action}]`).click()
+  await page.waitForURL(/\/pay\?payment=/)
+  const outcome = pay.locator('[part~="outcome"]:not(.outcome--processing)')
+  await outcome.waitFor({ timeout: 15_000 })
+  await shot(page, `${prefix}-${action}.png`)
+  return outcome.getAttribute('class')
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: [
@@ -126,10 +170,13 @@ try {
     .first()
     .click()
   await en.waitForURL(/\/invoices\//)
-  await en.locator('.totals').waitFor()
+  await invoiceDetail(en)
   await shot(en, 'invoice-en.png')
 
   await en.goto(`${porticoUrl}/invoices/inv_does_not_exist`)
+  await en.getByText('This invoice doesn’t exist, or it belongs to another account.').waitFor()
+  await shot(en, 'invoice-not-found.png')
+  await en.goto(`${porticoUrl}/no/such/page`)
   await en.getByRole('heading', { name: 'Page not found' }).waitFor()
   await shot(en, 'not-found.png')
 
@@ -143,7 +190,7 @@ try {
     .filter({ hasText: 'RE-' })
     .first()
     .click()
-  await de.locator('.totals').waitFor()
+  await invoiceDetail(de)
   await shot(de, 'invoice-de.png')
 
   const phone = await newPage(browser, 'portal phone', { width: 390, height: 844 })
@@ -155,8 +202,22 @@ try {
     .filter({ hasText: 'FA-' })
     .first()
     .click()
-  await phone.locator('.totals').waitFor()
+  await invoiceDetail(phone)
   await shot(phone, 'invoice-fr-phone.png')
+
+  console.log('Paying:')
+  const ap = await newPage(browser, 'portal paying')
+  await signIn(ap, 'ap@cascadefab.com')
+  if (!(await payTwoInvoices(ap, 'pay-en', 'pay'))?.includes('succeeded'))
+    problems.push('[paying] the paid payment did not end as received')
+  if (!(await payTwoInvoices(ap, 'pay-declined-en', 'decline'))?.includes('failed'))
+    problems.push('[paying] the declined payment did not end as declined')
+  await ap.locator('portico-pay-invoices').getByRole('button', { name: 'Try again' }).click()
+  await ap.locator('portico-pay-invoices').locator('[part~="amount-input"]').first().waitFor()
+  await shot(ap, 'pay-try-again-en.png')
+  await ap.goto(`${porticoUrl}/`)
+  await invoiceTable(ap)
+  await shot(ap, 'dashboard-after-payments-en.png')
 
   console.log('Ordering:')
   const buyer = await newPage(browser, 'portal buyer')
