@@ -386,6 +386,34 @@ describe('<portico-pay-invoices> against the API', () => {
     await expect(empty).to.be.accessible()
   })
 
+  it('keeps one payment to one currency: another currency cannot join the selection', async () => {
+    // The API lists this account in euros; one invoice is made a dollar one on its way.
+    let dollarInvoice = ''
+    const client = clientFor(session, async (request) => {
+      const response = await fetch(request)
+      const url = new URL(request.url)
+      if (url.pathname !== '/v1/invoices' || url.searchParams.get('status') !== 'overdue')
+        return response
+      const page = (await response.json()) as { data: InvoiceSummary[] }
+      dollarInvoice = page.data[0]!.id
+      page.data[0]!.currency = 'USD'
+      return Response.json(page)
+    })
+    const element = await renderPay(session, { client, live: false })
+    const euro = element.controller.invoices.find((i) => i.currency === 'EUR')!
+    checkbox(element, euro.id).click()
+    await element.updateComplete
+    const dollar = checkbox(element, dollarInvoice)
+    expect(dollar.disabled).to.equal(true)
+    const hint = shadow(element).getElementById(dollar.getAttribute('aria-describedby')!)
+    expect(text(hint)).to.equal('Another currency: pay it separately.')
+    await expect(element).to.be.accessible()
+
+    checkbox(element, euro.id).click()
+    await element.updateComplete
+    expect(checkbox(element, dollarInvoice).disabled).to.equal(false)
+  })
+
   it('says when a payment does not exist, or belongs to another account', async () => {
     const element = await renderPay(session, { paymentId: 'pay_01nosuchpayment00000000000' })
     await waitUntil(() => element.controller.state !== 'processing', 'never answered')
