@@ -101,8 +101,12 @@ export async function explainInvoiceList(
     for (const planCase of CASES) {
       let input: ListInvoicesInput = { limit, ...planCase.input }
       if (planCase.input.cursor !== undefined) {
-        // A real cursor for these filters: the first page's nextCursor.
-        const first = parseJsonText(await listInvoices(ctx, { ...input, cursor: undefined }))
+        // A real cursor for these filters: the nextCursor of a one-row first
+        // page, so a filter that matches fewer rows than a page (few invoices
+        // are part-paid and not yet due) still has a position to continue from.
+        const first = parseJsonText(
+          await listInvoices(ctx, { ...input, limit: 1, cursor: undefined }),
+        )
         if (!first.nextCursor) throw new Error(`"${planCase.name}": the list has one page only`)
         input = { ...input, cursor: first.nextCursor }
       }
