@@ -1,0 +1,175 @@
+import { createRoute } from '@hono/zod-openapi'
+import { access, IdempotencyKeyHeader, NoQuery, problems } from '../../http/route.js'
+import { DownloadLinkSchema } from '../documents/schemas.js'
+import { ATTACHMENT_UPLOAD_BODY } from './attachment-upload.js'
+import {
+  CaseAttachmentParams,
+  CaseAttachmentSchema,
+  CaseCommentSchema,
+  CaseIdParams,
+  CaseListSchema,
+  CaseSchema,
+  CreateCaseBody,
+  CreateCommentBody,
+  ListCasesQuery,
+} from './schemas.js'
+
+const CaseResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: CaseSchema } },
+})
+
+export const createCaseRoute = createRoute({
+  method: 'post',
+  path: '/v1/cases',
+  operationId: 'createCase',
+  tags: ['Cases'],
+  summary: 'Raise a support case, about an order, invoice, product or document of your account',
+  description:
+    'The case is kept in the operator’s system of record (the built-in store or the CRM); `syncStatus` says ' +
+    'whether the CRM has it yet. SLA due times follow from `priority` on the operator’s business hours. An ' +
+    '`orderId`, `invoiceId`, `productId` or `documentId` that is not of your account answers 404 like a missing ' +
+    'one; `details` takes the keys of the case’s category only (400 otherwise).',
+  ...access('cases:write', { idempotent: true }),
+  request: {
+    query: NoQuery,
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: { 'application/json': { schema: CreateCaseBody } } },
+  },
+  responses: {
+    201: CaseResponse('The case, with its SLA due times.'),
+    ...problems(400, 401, 403, 404, 409, 413, 415, 422, 502),
+  },
+})
+
+export const listCasesRoute = createRoute({
+  method: 'get',
+  path: '/v1/cases',
+  operationId: 'listCases',
+  tags: ['Cases'],
+  summary: "The account's cases, newest first",
+  description:
+    'Filter by `status`, `category`, `orderId` or `invoiceId`; cursor-paginated (a cursor is bound to its filters).',
+  ...access('cases:read'),
+  request: { query: ListCasesQuery },
+  responses: {
+    200: {
+      description: 'A page of cases.',
+      content: { 'application/json': { schema: CaseListSchema } },
+    },
+    ...problems(400, 401, 403),
+  },
+})
+
+export const getCaseRoute = createRoute({
+  method: 'get',
+  path: '/v1/cases/{id}',
+  operationId: 'getCase',
+  tags: ['Cases'],
+  summary: 'A case with its thread (oldest first) and files',
+  ...access('cases:read'),
+  request: { query: NoQuery, params: CaseIdParams },
+  responses: { 200: CaseResponse('The case.'), ...problems(400, 401, 403, 404) },
+})
+
+export const createCommentRoute = createRoute({
+  method: 'post',
+  path: '/v1/cases/{id}/comments',
+  operationId: 'createCaseComment',
+  tags: ['Cases'],
+  summary: 'Add a comment to a case',
+  description:
+    'A comment on a case `waiting_on_customer` sets it back to `open`. A closed case takes no comments (409 ' +
+    '`case_closed`): reopen it first.',
+  ...access('cases:write', { idempotent: true }),
+  request: {
+    query: NoQuery,
+    params: CaseIdParams,
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: { 'application/json': { schema: CreateCommentBody } } },
+  },
+  responses: {
+    201: {
+      description: 'The comment.',
+      content: { 'application/json': { schema: CaseCommentSchema } },
+    },
+    ...problems(400, 401, 403, 404, 409, 413, 415, 422, 502),
+  },
+})
+
+export const closeCaseRoute = createRoute({
+  method: 'post',
+  path: '/v1/cases/{id}/close',
+  operationId: 'closeCase',
+  tags: ['Cases'],
+  summary: 'Close a case',
+  description: 'A case already closed answers 409 `case_closed`.',
+  ...access('cases:write'),
+  request: { query: NoQuery, params: CaseIdParams },
+  responses: { 200: CaseResponse('The closed case.'), ...problems(400, 401, 403, 404, 409, 502) },
+})
+
+export const reopenCaseRoute = createRoute({
+  method: 'post',
+  path: '/v1/cases/{id}/reopen',
+  operationId: 'reopenCase',
+  tags: ['Cases'],
+  summary: 'Reopen a resolved or closed case',
+  description: 'Any other status answers 409 `case_not_reopenable`.',
+  ...access('cases:write'),
+  request: { query: NoQuery, params: CaseIdParams },
+  responses: {
+    200: CaseResponse('The case, open again.'),
+    ...problems(400, 401, 403, 404, 409, 502),
+  },
+})
+
+export const uploadAttachmentRoute = createRoute({
+  method: 'post',
+  path: '/v1/cases/{id}/attachments',
+  operationId: 'uploadCaseAttachment',
+  tags: ['Cases'],
+  summary: 'Attach a file (a photo, a PDF, a CSV) to a case or one of its comments',
+  description:
+    '`multipart/form-data`, streamed: the text field `commentId` (optional) first, then `file` as the last part. ' +
+    'PNG, JPEG, WebP, GIF, PDF, plain text or CSV, recognised from the bytes: a declared Content-Type or ' +
+    'extension that says otherwise is refused (415 `content_mismatch`), as is any other type (415). At most ' +
+    '`PORTICO_CASE_ATTACHMENT_LIMIT_BYTES` (10 MiB by default; 413 above). A closed case takes no files (409).',
+  ...access('cases:write'),
+  request: {
+    query: NoQuery,
+    params: CaseIdParams,
+    body: {
+      required: true,
+      content: { 'multipart/form-data': { schema: ATTACHMENT_UPLOAD_BODY } },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Stored.',
+      content: { 'application/json': { schema: CaseAttachmentSchema } },
+    },
+    ...problems(400, 401, 403, 404, 409, 413, 415, 422, 502),
+  },
+})
+
+export const attachmentLinkRoute = createRoute({
+  method: 'post',
+  path: '/v1/cases/{id}/attachments/{attachmentId}/download-link',
+  operationId: 'createCaseAttachmentDownloadLink',
+  tags: ['Cases'],
+  summary: 'A signed link that downloads a case attachment, valid for 5 minutes',
+  description:
+    'Like a document’s link: bound to you and your session, followed with a plain GET on ' +
+    '`/v1/downloads/{token}`, every download recorded in the audit log. Nothing is created, so no ' +
+    'Idempotency-Key is needed.',
+  ...access('cases:read'),
+  request: { query: NoQuery, params: CaseAttachmentParams },
+  responses: {
+    200: {
+      description: 'The link.',
+      content: { 'application/json': { schema: DownloadLinkSchema } },
+    },
+    ...problems(400, 401, 403, 404),
+  },
+})
