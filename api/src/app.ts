@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { builtInCaseConnector } from './connectors/crm/built-in.js'
 import { paymentProviderFor } from './connectors/payments/providers.js'
 import { SandboxPaymentProvider } from './connectors/payments/sandbox.js'
 import { sandboxPageRoutes } from './connectors/payments/sandbox-page.js'
@@ -29,6 +30,7 @@ import { notificationRoutes } from './modules/notifications/routes.js'
 import { operatorRoutes } from './modules/operator/routes.js'
 import { paymentRoutes } from './modules/payments/routes.js'
 import { paymentWebhookRoutes } from './modules/payments/webhooks.routes.js'
+import { caseRoutes } from './modules/cases/routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
 export type { AppDeps, AppEnv } from './http/env.js'
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   const prices = createPriceCache()
   const paymentProvider = deps.paymentProvider ?? paymentProviderFor(deps.config)
+  const caseConnector = deps.caseConnector ?? builtInCaseConnector
 
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {
@@ -56,6 +59,7 @@ export function createApp(deps: AppDeps) {
       c.set('db', deps.db)
       c.set('prices', prices)
       c.set('paymentProvider', paymentProvider)
+      c.set('caseConnector', caseConnector)
       c.set('logger', deps.logger)
       await next()
     }),
@@ -119,6 +123,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', operatorRoutes())
   app.route('/', paymentRoutes())
   app.route('/', paymentWebhookRoutes())
+  app.route('/', caseRoutes())
   if (paymentProvider instanceof SandboxPaymentProvider) {
     // The sandbox's hosted page reports back like any provider: a signed
     // webhook to the public endpoint.

@@ -34,8 +34,10 @@ import type { Database } from '../../db/schema.js'
  * field), because the service may call again after a crash and the outbox
  * delivers at least once.
  *
- * Writes are called *before* the service's transaction, never inside it —
- * a network call must not hold the database's write lock.
+ * A write is called before the service writes its own rows, while the
+ * request's transaction is open: answer quickly — a connector that cannot
+ * reach the CRM within a second or two should answer `accepted` and let the
+ * outbox deliver, rather than hold the database's write lock.
  */
 export interface CaseConnector {
   /** `builtin`, `salesforce`: stored with each case. */

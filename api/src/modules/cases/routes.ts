@@ -1,4 +1,8 @@
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../http/env.js'
+import { tenantOf } from '../../http/tenant.js'
+import { validationHook } from '../../http/validation.js'
 import { access, IdempotencyKeyHeader, NoQuery, problems } from '../../http/route.js'
 import { DownloadLinkSchema } from '../documents/schemas.js'
 import { ATTACHMENT_UPLOAD_BODY } from './attachment-upload.js'
@@ -13,6 +17,15 @@ import {
   CreateCommentBody,
   ListCasesQuery,
 } from './schemas.js'
+import {
+  addCustomerComment,
+  closeCase,
+  createCase,
+  getCase,
+  listCases,
+  reopenCase,
+  type CaseContext,
+} from './service.js'
 
 const CaseResponse = (description: string) => ({
   description,
@@ -173,3 +186,41 @@ export const attachmentLinkRoute = createRoute({
     ...problems(400, 401, 403, 404),
   },
 })
+
+/** The service context of a case request: the tenant, the system of record, the SLA settings. */
+export function caseContextOf(c: Context<AppEnv>): CaseContext {
+  const { config } = c.var.deps
+  return {
+    ...tenantOf(c),
+    connector: c.var.caseConnector,
+    sla: { businessHours: config.businessHours, caseSla: config.caseSla },
+  }
+}
+
+export function caseRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.openapi(createCaseRoute, async (c) => {
+    const created = await createCase(caseContextOf(c), c.req.valid('json'))
+    c.header('Location', `/v1/cases/${created.id}`)
+    return c.json(created, 201)
+  })
+  app.openapi(listCasesRoute, async (c) =>
+    c.json(await listCases(tenantOf(c), c.req.valid('query')), 200),
+  )
+  app.openapi(getCaseRoute, async (c) =>
+    c.json(await getCase(tenantOf(c), c.req.valid('param').id), 200),
+  )
+  app.openapi(createCommentRoute, async (c) =>
+    c.json(
+      await addCustomerComment(caseContextOf(c), c.req.valid('param').id, c.req.valid('json').body),
+      201,
+    ),
+  )
+  app.openapi(closeCaseRoute, async (c) =>
+    c.json(await closeCase(caseContextOf(c), c.req.valid('param').id), 200),
+  )
+  app.openapi(reopenCaseRoute, async (c) =>
+    c.json(await reopenCase(caseContextOf(c), c.req.valid('param').id), 200),
+  )
+  return app
+}
