@@ -40,7 +40,11 @@ const SHELL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 /** Routes that stream their request body and limit it themselves. */
-const STREAMED_UPLOADS = new Set(['/v1/integrations/erp/documents'])
+const STREAMED_UPLOADS = [
+  /^\/v1\/integrations\/erp\/documents$/,
+  /^\/v1\/cases\/[^/]+\/attachments$/,
+]
+const isStreamedUpload = (path: string) => STREAMED_UPLOADS.some((route) => route.test(path))
 
 /**
  * Builds the Portico HTTP application. Performs no I/O: every dependency —
@@ -90,10 +94,10 @@ export function createApp(deps: AppDeps) {
   })
   // Reading a GET's (absent) body would still build a full Request object on
   // every list call: limit only what can carry one. Streamed uploads count
-  // their own bytes against PORTICO_UPLOAD_LIMIT_BYTES (hono's bodyLimit
+  // their own bytes against their limits (hono's bodyLimit
   // would buffer a body sent without Content-Length).
   app.use('/v1/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || STREAMED_UPLOADS.has(c.req.path)
+    c.req.method === 'GET' || c.req.method === 'HEAD' || isStreamedUpload(c.req.path)
       ? next()
       : limitBody(c, next),
   )

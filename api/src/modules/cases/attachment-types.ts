@@ -57,7 +57,7 @@ export function extensionOf(fileName: string): string | undefined {
  * the bytes are not — a `.pdf` that is a PNG lies).
  */
 export function attachmentTypeOf(
-  sniffed: SniffedAttachment | undefined,
+  sniffed: CaseAttachmentType | undefined,
   fileName: string,
   declared: string,
 ): { ok: true; type: CaseAttachmentType } | { ok: false; reason: 'unsupported' | 'mismatch' } {

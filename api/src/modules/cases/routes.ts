@@ -1,11 +1,15 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../http/env.js'
+import { requireUser } from '../../http/authorize.js'
+import { ApiError } from '../../http/problem.js'
 import { tenantOf } from '../../http/tenant.js'
 import { validationHook } from '../../http/validation.js'
 import { access, IdempotencyKeyHeader, NoQuery, problems } from '../../http/route.js'
 import { DownloadLinkSchema } from '../documents/schemas.js'
+import { mintCaseAttachmentLink } from './attachment-download.js'
 import { ATTACHMENT_UPLOAD_BODY } from './attachment-upload.js'
+import { uploadCaseAttachment } from './attachments.js'
 import {
   CaseAttachmentParams,
   CaseAttachmentSchema,
@@ -148,7 +152,9 @@ export const uploadAttachmentRoute = createRoute({
     'PNG, JPEG, WebP, GIF, PDF, plain text or CSV, recognised from the bytes: a declared Content-Type or ' +
     'extension that says otherwise is refused (415 `content_mismatch`), as is any other type (415). At most ' +
     '`PORTICO_CASE_ATTACHMENT_LIMIT_BYTES` (10 MiB by default; 413 above). A closed case takes no files (409).',
-  ...access('cases:write'),
+  // Streamed: the case is read and written in scopes of its own, so no
+  // transaction stays open while the file arrives.
+  ...access('cases:write', { transaction: false }),
   request: {
     query: NoQuery,
     params: CaseIdParams,
@@ -160,6 +166,11 @@ export const uploadAttachmentRoute = createRoute({
   responses: {
     201: {
       description: 'Stored.',
+      content: { 'application/json': { schema: CaseAttachmentSchema } },
+    },
+    200: {
+      description:
+        'The same file (bytes and name) was already attached there: the first attachment.',
       content: { 'application/json': { schema: CaseAttachmentSchema } },
     },
     ...problems(400, 401, 403, 404, 409, 413, 415, 422, 502),
@@ -222,5 +233,39 @@ export function caseRoutes() {
   app.openapi(reopenCaseRoute, async (c) =>
     c.json(await reopenCase(caseContextOf(c), c.req.valid('param').id), 200),
   )
+  app.openapi(uploadAttachmentRoute, async (c) => {
+    const { config, documents, clock } = c.var.deps
+    const limit = config.caseAttachmentLimitBytes
+    // A body announced far over the limit is refused before a byte is read.
+    if (Number(c.req.header('content-length') ?? 0) > limit + 64 * 1024) {
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The attachment is larger than ${limit.toLocaleString('en')} bytes.`,
+      )
+    }
+    const ctx = tenantOf(c)
+    const { attachment, duplicate } = await uploadCaseAttachment(
+      {
+        db: ctx.db,
+        accountId: ctx.accountId,
+        userId: ctx.userId,
+        connector: c.var.caseConnector,
+        store: documents,
+        maxBytes: limit,
+        now: clock.now(),
+      },
+      c.req.valid('param').id,
+      c.req.raw,
+    )
+    return c.json(attachment, duplicate ? 200 : 201)
+  })
+  app.openapi(attachmentLinkRoute, async (c) => {
+    const { id, attachmentId } = c.req.valid('param')
+    return c.json(
+      await mintCaseAttachmentLink(tenantOf(c), requireUser(c.get('principal')), id, attachmentId),
+      200,
+    )
+  })
   return app
 }
