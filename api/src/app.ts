@@ -31,6 +31,7 @@ import { operatorRoutes } from './modules/operator/routes.js'
 import { paymentRoutes } from './modules/payments/routes.js'
 import { paymentWebhookRoutes } from './modules/payments/webhooks.routes.js'
 import { caseRoutes } from './modules/cases/routes.js'
+import { caseAgentRoutes } from './modules/integrations/case-agent.routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
 export type { AppDeps, AppEnv } from './http/env.js'
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', paymentRoutes())
   app.route('/', paymentWebhookRoutes())
   app.route('/', caseRoutes())
+  app.route('/', caseAgentRoutes())
   if (paymentProvider instanceof SandboxPaymentProvider) {
     // The sandbox's hosted page reports back like any provider: a signed
     // webhook to the public endpoint.

@@ -1,5 +1,9 @@
-import { createRoute } from '@hono/zod-openapi'
-import { access, NoQuery, problems } from '../../http/route.js'
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../http/env.js'
+import { access, IdempotencyKeyHeader, NoQuery, problems } from '../../http/route.js'
+import { validationHook } from '../../http/validation.js'
+import { addAgentComment, setCaseStatusAsAgent } from './case-agent.service.js'
 import {
   AgentCommentBody,
   AgentStatusBody,
@@ -22,11 +26,12 @@ export const agentCommentRoute = createRoute({
   description:
     'Authenticated with the operator key. The first agent comment is the first response (sets ' +
     '`firstRespondedAt`, stops that SLA clock) and moves a `new` case to `open`. A closed case answers 409 ' +
-    '`case_closed`. Idempotent with an `Idempotency-Key`.',
+    '`case_closed`.',
   ...access('operator', { idempotent: true }),
   request: {
     query: NoQuery,
     params: CaseIdParams,
+    headers: IdempotencyKeyHeader,
     body: { required: true, content: { 'application/json': { schema: AgentCommentBody } } },
   },
   responses: {
@@ -58,3 +63,26 @@ export const agentStatusRoute = createRoute({
     ...problems(400, 401, 404, 409, 413, 415),
   },
 })
+
+const agentContext = (c: Context<AppEnv>) => ({
+  db: c.var.deps.db,
+  connector: c.var.caseConnector,
+  now: c.var.deps.clock.now(),
+})
+
+export function caseAgentRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.openapi(agentCommentRoute, async (c) =>
+    c.json(
+      await addAgentComment(agentContext(c), c.req.valid('param').id, c.req.valid('json')),
+      201,
+    ),
+  )
+  app.openapi(agentStatusRoute, async (c) =>
+    c.json(
+      await setCaseStatusAsAgent(agentContext(c), c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
+  )
+  return app
+}
