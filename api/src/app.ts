@@ -31,6 +31,7 @@ import { operatorRoutes } from './modules/operator/routes.js'
 import { paymentRoutes } from './modules/payments/routes.js'
 import { paymentWebhookRoutes } from './modules/payments/webhooks.routes.js'
 import { caseRoutes } from './modules/cases/routes.js'
+import { activityRoutes } from './modules/activity/routes.js'
 import { caseAgentRoutes } from './modules/integrations/case-agent.routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', paymentWebhookRoutes())
   app.route('/', caseRoutes())
   app.route('/', caseAgentRoutes())
+  app.route('/', activityRoutes())
   if (paymentProvider instanceof SandboxPaymentProvider) {
     // The sandbox's hosted page reports back like any provider: a signed
     // webhook to the public endpoint.

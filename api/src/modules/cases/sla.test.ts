@@ -75,7 +75,11 @@ describe('SLA breaches and first responses', () => {
   const post = async (path: string, body: unknown, headers?: Record<string, string>) =>
     t.app.request(path, {
       method: 'POST',
-      headers: { ...(headers ?? (await auth())), 'content-type': 'application/json', 'idempotency-key': `s-${key++}` },
+      headers: {
+        ...(headers ?? (await auth())),
+        'content-type': 'application/json',
+        'idempotency-key': `s-${key++}`,
+      },
       body: JSON.stringify(body),
     })
   const operator = () => ({ authorization: `Bearer ${t.operatorKey}` })
