@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { builtInCaseConnector } from './connectors/crm/built-in.js'
 import { paymentProviderFor } from './connectors/payments/providers.js'
 import { SandboxPaymentProvider } from './connectors/payments/sandbox.js'
 import { sandboxPageRoutes } from './connectors/payments/sandbox-page.js'
@@ -29,6 +30,9 @@ import { notificationRoutes } from './modules/notifications/routes.js'
 import { operatorRoutes } from './modules/operator/routes.js'
 import { paymentRoutes } from './modules/payments/routes.js'
 import { paymentWebhookRoutes } from './modules/payments/webhooks.routes.js'
+import { caseRoutes } from './modules/cases/routes.js'
+import { activityRoutes } from './modules/activity/routes.js'
+import { caseAgentRoutes } from './modules/integrations/case-agent.routes.js'
 import { OPENAPI_INFO, registerSecuritySchemes } from './spec/document.js'
 
 export type { AppDeps, AppEnv } from './http/env.js'
@@ -38,7 +42,11 @@ const SHELL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 /** Routes that stream their request body and limit it themselves. */
-const STREAMED_UPLOADS = new Set(['/v1/integrations/erp/documents'])
+const STREAMED_UPLOADS = [
+  /^\/v1\/integrations\/erp\/documents$/,
+  /^\/v1\/cases\/[^/]+\/attachments$/,
+]
+const isStreamedUpload = (path: string) => STREAMED_UPLOADS.some((route) => route.test(path))
 
 /**
  * Builds the Portico HTTP application. Performs no I/O: every dependency —
@@ -49,6 +57,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   const prices = createPriceCache()
   const paymentProvider = deps.paymentProvider ?? paymentProviderFor(deps.config)
+  const caseConnector = deps.caseConnector ?? builtInCaseConnector
 
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {
@@ -56,6 +65,7 @@ export function createApp(deps: AppDeps) {
       c.set('db', deps.db)
       c.set('prices', prices)
       c.set('paymentProvider', paymentProvider)
+      c.set('caseConnector', caseConnector)
       c.set('logger', deps.logger)
       await next()
     }),
@@ -86,10 +96,10 @@ export function createApp(deps: AppDeps) {
   })
   // Reading a GET's (absent) body would still build a full Request object on
   // every list call: limit only what can carry one. Streamed uploads count
-  // their own bytes against PORTICO_UPLOAD_LIMIT_BYTES (hono's bodyLimit
+  // their own bytes against their limits (hono's bodyLimit
   // would buffer a body sent without Content-Length).
   app.use('/v1/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || STREAMED_UPLOADS.has(c.req.path)
+    c.req.method === 'GET' || c.req.method === 'HEAD' || isStreamedUpload(c.req.path)
       ? next()
       : limitBody(c, next),
   )
@@ -119,6 +129,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', operatorRoutes())
   app.route('/', paymentRoutes())
   app.route('/', paymentWebhookRoutes())
+  app.route('/', caseRoutes())
+  app.route('/', caseAgentRoutes())
+  app.route('/', activityRoutes())
   if (paymentProvider instanceof SandboxPaymentProvider) {
     // The sandbox's hosted page reports back like any provider: a signed
     // webhook to the public endpoint.

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { businessDayMinutes, parseBusinessHours, type BusinessHours } from './lib/business-hours.js'
 
 /**
  * Every setting Portico reads from the environment, parsed in one place.
@@ -121,6 +122,19 @@ const configSchema = z.object({
   PORTICO_MIDTRANS_SERVER_KEY: z.string().min(1).optional(),
   /** Midtrans Snap API base; production is `https://app.midtrans.com/snap/v1`. */
   PORTICO_MIDTRANS_SNAP_URL: z.url().default('https://app.sandbox.midtrans.com/snap/v1'),
+  /** Largest case attachment accepted, in bytes; 413 above. */
+  PORTICO_CASE_ATTACHMENT_LIMIT_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  /** The operator's business hours, on which case SLA targets run: days and one daily window. */
+  PORTICO_BUSINESS_HOURS: z.string().default('Mon-Fri 08:00-17:00'),
+  /** The IANA time zone of the business hours. */
+  PORTICO_BUSINESS_TIMEZONE: z.string().default('UTC'),
+  /**
+   * Case SLA targets per priority, `first response/resolution` in business
+   * hours (`h`) or business days (`d`, one day = the daily window).
+   */
+  PORTICO_CASE_SLA: z.string().default('urgent=1h/8h,high=4h/2d,normal=8h/5d,low=2d/10d'),
+  /** How often the SLA job looks for missed targets, in seconds. */
+  PORTICO_CASE_SLA_CHECK_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Delivery attempts to the ERP before an outbox row is dead-lettered. */
   PORTICO_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
@@ -158,6 +172,11 @@ export interface Config {
   erpSimulator: boolean
   erpSimulatorSpeed: number
   outboxMaxAttempts: number
+  caseAttachmentLimitBytes: number
+  businessHours: BusinessHours
+  /** Minutes of business time to each target, per case priority. */
+  caseSla: CaseSlaTargets
+  caseSlaCheckSeconds: number
   /** The portal's public origin, without a trailing slash. */
   publicOrigin: string
   paymentProvider: 'sandbox' | 'midtrans' | 'none'
@@ -166,6 +185,33 @@ export interface Config {
   midtransServerKey: string | undefined
   midtransSnapUrl: string
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+}
+
+export type CaseSlaTargets = Record<
+  'low' | 'normal' | 'high' | 'urgent',
+  { firstResponseMinutes: number; resolutionMinutes: number }
+>
+
+/** `urgent=1h/8h,high=4h/2d,…` → minutes of business time, every priority required. */
+function parseCaseSla(spec: string, hours: BusinessHours): CaseSlaTargets {
+  const duration = (text: string) => {
+    const match = /^(\d{1,4})([hd])$/.exec(text.trim())
+    if (!match) throw new Error(`"${text}" is not a duration like 4h or 2d`)
+    const n = Number(match[1])
+    return match[2] === 'h' ? n * 60 : n * businessDayMinutes(hours)
+  }
+  const targets: Partial<CaseSlaTargets> = {}
+  for (const entry of spec.split(',')) {
+    const match = /^\s*(low|normal|high|urgent)\s*=\s*([^/]+)\/(.+)$/.exec(entry)
+    if (!match) throw new Error(`"${entry}" is not like normal=8h/5d`)
+    targets[match[1] as keyof CaseSlaTargets] = {
+      firstResponseMinutes: duration(match[2]!),
+      resolutionMinutes: duration(match[3]!),
+    }
+  }
+  for (const priority of ['low', 'normal', 'high', 'urgent'] as const)
+    if (!targets[priority]) throw new Error(`no target for ${priority}`)
+  return targets as CaseSlaTargets
 }
 
 export type DocumentStoreConfig =
@@ -232,6 +278,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  PORTICO_MIDTRANS_SERVER_KEY: required with PORTICO_PAYMENT_PROVIDER=midtrans',
     )
   }
+  let businessHours: BusinessHours
+  let caseSla: CaseSlaTargets
+  try {
+    businessHours = parseBusinessHours(e.PORTICO_BUSINESS_HOURS, e.PORTICO_BUSINESS_TIMEZONE)
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PORTICO_BUSINESS_HOURS / PORTICO_BUSINESS_TIMEZONE: ${(error as Error).message}`,
+    )
+  }
+  try {
+    caseSla = parseCaseSla(e.PORTICO_CASE_SLA, businessHours)
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  PORTICO_CASE_SLA: ${(error as Error).message}`)
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -263,6 +323,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     erpSimulator: e.PORTICO_ERP_SIMULATOR,
     erpSimulatorSpeed: e.PORTICO_ERP_SIMULATOR_SPEED,
     outboxMaxAttempts: e.PORTICO_OUTBOX_MAX_ATTEMPTS,
+    caseAttachmentLimitBytes: e.PORTICO_CASE_ATTACHMENT_LIMIT_BYTES,
+    businessHours,
+    caseSla,
+    caseSlaCheckSeconds: e.PORTICO_CASE_SLA_CHECK_SECONDS,
     publicOrigin: new URL(e.PORTICO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin,
     paymentProvider,
     paymentExpiryMinutes: e.PORTICO_PAYMENT_EXPIRY_MINUTES,

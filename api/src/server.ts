@@ -3,6 +3,7 @@ import { createApp } from './app.js'
 import { prepareDatabase, repositoryPath } from './bootstrap.js'
 import { ConfigError, loadConfig } from './config.js'
 import { serverOptions } from './http/server-options.js'
+import { startCaseSla } from './jobs/case-sla.js'
 import { startErpSync } from './jobs/erp-sync.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
 import { startRenewalReminders } from './jobs/renewal-reminders.js'
@@ -31,6 +32,10 @@ async function main() {
   })
   const stopHousekeeping = startHousekeeping({ db: database.db, clock, logger })
   const stopReminders = startRenewalReminders({ db: database.db, clock, logger })
+  const stopCaseSla = startCaseSla(
+    { db: database.db, clock, logger },
+    config.caseSlaCheckSeconds * 1000,
+  )
   const stopErpSync = await startErpSync({ app, db: database.db, config, clock, logger })
 
   const server = serve(
@@ -61,6 +66,7 @@ async function main() {
     logger.info('shutting down', { signal })
     stopHousekeeping()
     stopReminders()
+    stopCaseSla()
     void stopErpSync()
     // Open event streams end now (their clients resume with Last-Event-ID), so
     // the server can close; the database closes after the hub's last read.

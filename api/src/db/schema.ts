@@ -37,6 +37,10 @@ export interface Database {
   audit_log: AuditLogTable
   payments: PaymentsTable
   payment_allocations: PaymentAllocationsTable
+  case_counters: CaseCountersTable
+  cases: CasesTable
+  case_comments: CaseCommentsTable
+  case_attachments: CaseAttachmentsTable
 }
 
 export interface AccountsTable {
@@ -462,4 +466,78 @@ export interface PaymentAllocationsTable {
   invoice_id: string
   account_id: string
   amount: number
+}
+
+export interface CaseCountersTable {
+  account_id: string
+  year: number
+  last_number: number
+}
+
+export type CaseCategory =
+  'question' | 'delivery' | 'quality' | 'warranty' | 'billing' | 'maintenance'
+export type CasePriority = 'low' | 'normal' | 'high' | 'urgent'
+export type CaseStatus = 'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed'
+export type CaseSyncStatus = 'synced' | 'syncing' | 'failed'
+
+export interface CasesTable {
+  id: string
+  account_id: string
+  /** `CS-2026-00042`, unique per account. */
+  number: string
+  subject: string
+  description: string
+  category: CaseCategory
+  priority: CasePriority
+  status: CaseStatus
+  order_id: string | null
+  invoice_id: string | null
+  product_id: string | null
+  document_id: string | null
+  /** JSON object of category-specific strings. */
+  details: string
+  created_by: string
+  /** The system of record: `builtin`, `salesforce`. */
+  connector: string
+  /** The CRM's ID of the case, once it has one. */
+  external_id: string | null
+  sync_status: CaseSyncStatus
+  comment_count: number
+  first_response_due_at: string | null
+  resolution_due_at: string | null
+  first_responded_at: string | null
+  first_response_breached_at: string | null
+  resolution_breached_at: string | null
+  resolved_at: string | null
+  closed_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface CaseCommentsTable {
+  id: string
+  case_id: string
+  account_id: string
+  body: string
+  author_kind: 'customer' | 'agent'
+  author_name: string
+  /** The customer's user; null for an agent. */
+  author_user_id: string | null
+  created_at: string
+}
+
+export interface CaseAttachmentsTable {
+  id: string
+  case_id: string
+  account_id: string
+  comment_id: string | null
+  /** Display name offered on download; never a path. */
+  file_name: string
+  /** Sniffed from the bytes on upload. */
+  content_type: string
+  size_bytes: number
+  sha256: string
+  storage_key: string
+  uploaded_by: string | null
+  created_at: string
 }

@@ -20,7 +20,11 @@ import type { Database } from './schema.js'
  * - `renewals`: the reminder job finds the contracts due (SELECT contracts;
  *   each reminder is written in its account's scope);
  * - `payment-inbound`: which account a provider's webhook is about (SELECT
- *   payments; the notification is applied in that account's scope).
+ *   payments; the notification is applied in that account's scope);
+ * - `sla`: the SLA job finds the cases whose targets ran out (SELECT cases;
+ *   each breach is written in its account's scope);
+ * - `case-inbound`: which account a case an agent answers through the
+ *   operator key is of (SELECT cases; the answer is written in its scope).
  *
  * Housekeeping also reads every account's audit-chain head (the checkpoints).
  */
@@ -34,6 +38,8 @@ export const SYSTEM_PURPOSES = [
   'erp-simulator',
   'renewals',
   'payment-inbound',
+  'sla',
+  'case-inbound',
 ] as const
 export type SystemPurpose = (typeof SYSTEM_PURPOSES)[number]
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Config } from '../config.js'
+import type { CaseConnector } from '../connectors/crm/case-connector.js'
 import type { DocumentStore } from '../connectors/storage/index.js'
 import type {
   PaymentNotification,
@@ -24,6 +25,8 @@ export interface AppDeps {
   documents: DocumentStore
   /** Who takes the money; by default the one `PORTICO_PAYMENT_PROVIDER` names. */
   paymentProvider?: PaymentProvider
+  /** The system of record for support cases; by default the built-in store. */
+  caseConnector?: CaseConnector
 }
 
 /** Hono's typed context variables, set by the middleware in ./. */
@@ -47,6 +50,8 @@ export interface AppEnv {
     validationFailed: boolean
     /** The configured payment provider; undefined when payments are off. */
     paymentProvider: PaymentProvider | undefined
+    /** Where support cases are kept (see connectors/crm/case-connector.ts). */
+    caseConnector: CaseConnector
     /** A payment webhook, verified by its provider (see modules/payments/webhooks.routes.ts). */
     paymentNotification: PaymentNotification
   }

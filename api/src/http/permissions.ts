@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'notifications:read',
   'payments:read',
   'payments:write',
+  'cases:read',
+  'cases:write',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -25,7 +27,9 @@ export type Permission = (typeof PERMISSIONS)[number]
  * Everyone in an account may look — documents included (delivery orders and
  * certificates are what engineers come for); only buyers (and admins) commit
  * money to orders, only accounts payable (and admins) pay invoices. Credit
- * and contracts (commercial terms) are for those who buy or pay.
+ * and contracts (commercial terms) are for those who buy or pay. Whoever
+ * reads orders may raise and follow support cases about them — except a
+ * viewer, who only reads them.
  */
 const READ_ALL: readonly Permission[] = [
   'profile:read',
@@ -36,12 +40,13 @@ const READ_ALL: readonly Permission[] = [
   'documents:read',
   'notifications:read',
   'payments:read',
+  'cases:read',
 ]
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  buyer: [...READ_ALL, 'credit:read', 'contracts:read', 'orders:write'],
-  accounts_payable: [...READ_ALL, 'credit:read', 'contracts:read', 'payments:write'],
+  buyer: [...READ_ALL, 'credit:read', 'contracts:read', 'orders:write', 'cases:write'],
+  accounts_payable: [...READ_ALL, 'credit:read', 'contracts:read', 'payments:write', 'cases:write'],
   viewer: READ_ALL,
 }
 

@@ -24,6 +24,9 @@ export type IdPrefix =
   | 'ctri'
   | 'ntf'
   | 'pay'
+  | 'case'
+  | 'cmt'
+  | 'catt'
 
 /**
  * Records every account may legitimately see by the same ID: the catalog's

@@ -9,6 +9,7 @@ import * as outboxSubjectIndex from './0007_outbox_subject_index.js'
 import * as documentsContracts from './0008_documents_contracts.js'
 import * as compactInvoiceSummary from './0009_compact_invoice_summary.js'
 import * as payments from './0010_payments.js'
+import * as cases from './0011_cases.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_documents_contracts': documentsContracts,
   '0009_compact_invoice_summary': compactInvoiceSummary,
   '0010_payments': payments,
+  '0011_cases': cases,
 }

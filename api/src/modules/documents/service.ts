@@ -17,6 +17,7 @@ import { resolveSessionById } from '../auth/service.js'
 import { resolveEmbedSessionById } from '../embed/service.js'
 import { renderInvoicePdf } from '../invoices/invoice-pdf.js'
 import { getInvoice } from '../invoices/service.js'
+import { openCaseAttachment } from '../cases/attachment-download.js'
 import type { DocumentContentType } from './content-type.js'
 import {
   checkDownloadToken,
@@ -100,7 +101,16 @@ export async function getDocument(ctx: TenantContext, id: string): Promise<Docum
   return toDocument(row)
 }
 
-function linkFor(ctx: TenantContext, principal: UserPrincipal, subjectId: string): DownloadLink {
+/**
+ * A signed link to one subject — a document, an invoice's PDF, a case
+ * attachment — bound to the caller's credential. The caller has checked
+ * that the subject is the account's.
+ */
+export function linkFor(
+  ctx: TenantContext,
+  principal: UserPrincipal,
+  subjectId: string,
+): DownloadLink {
   const expiresAt = ctx.clock.now().getTime() + DOWNLOAD_LINK_TTL_MS
   const token = signDownloadToken(ctx.secret, {
     subjectId,
@@ -178,7 +188,9 @@ const refused = (code: string, detail: string) => new ApiError(403, code, detail
 
 /** What the link's subject needs the user to hold, today. */
 function permissionFor(subjectId: string): Permission {
-  return subjectId.startsWith('inv_') ? 'invoices:read' : 'documents:read'
+  if (subjectId.startsWith('inv_')) return 'invoices:read'
+  if (subjectId.startsWith('catt_')) return 'cases:read'
+  return 'documents:read'
 }
 
 /**
@@ -239,7 +251,12 @@ export async function openDownload(
 
     let body: Readable
     let headers: Record<string, string>
-    let audited: { action: string; detail: Record<string, unknown> }
+    let audited: {
+      action: string
+      detail: Record<string, unknown>
+      /** More for the event: a case attachment's names its case. */
+      eventData?: Record<string, unknown>
+    }
     if (claim.subjectId.startsWith('inv_')) {
       const invoice = await getInvoice(ctx, claim.subjectId)
       const account = await db
@@ -259,6 +276,12 @@ export async function openDownload(
         'Content-Disposition': attachmentDisposition(`${invoice.number}.pdf`),
       }
       audited = { action: 'invoice.pdf_downloaded', detail: { invoiceNumber: invoice.number } }
+    } else if (claim.subjectId.startsWith('catt_')) {
+      ;({ body, headers, audited } = await openCaseAttachment(
+        { db, store: deps.store, logger: deps.logger },
+        claim.accountId,
+        claim.subjectId,
+      ))
     } else {
       const row = await documentRow(db, claim.accountId, claim.subjectId)
       if (!row) throw notFound('document')
@@ -302,6 +325,7 @@ export async function openDownload(
             subjectId: claim.subjectId,
             userId: claim.userId,
             downloadedAt: now.toISOString(),
+            ...audited.eventData,
           },
           now,
         })

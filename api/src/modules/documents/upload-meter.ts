@@ -10,26 +10,35 @@ import { SNIFF_BYTES, sniffContentType, type DocumentContentType } from './conte
  * hashes everything. Errors are ApiErrors: a store sees the stream fail and
  * keeps nothing.
  */
-export class UploadMeter extends Transform {
+export class UploadMeter<T extends string = DocumentContentType> extends Transform {
   bytes = 0
-  contentType: DocumentContentType | undefined
+  contentType: T | undefined
   readonly #hash = createHash('sha256')
   readonly #maxBytes: number
-  readonly #accept: (sniffed: DocumentContentType | undefined) => DocumentContentType
+  readonly #accept: (head: Buffer) => T
+  readonly #what: string
   #head: Buffer[] = []
   #headBytes = 0
 
   /**
-   * @param accept Given the sniffed type (undefined: not one of ours), returns
-   *   the type to store or throws the ApiError refusing it.
+   * @param options.accept Given the sniffed type (undefined: not one of
+   *   ours), returns the type to store or throws the ApiError refusing it.
+   * @param options.sniff What the first {@link SNIFF_BYTES} bytes are; by
+   *   default a document's types (./content-type.ts). A case attachment
+   *   brings its own (../cases/attachment-types.ts).
+   * @param options.what What the upload is called in messages ("document").
    */
   constructor(options: {
     maxBytes: number
-    accept: (sniffed: DocumentContentType | undefined) => DocumentContentType
+    sniff?: (head: Buffer) => T | undefined
+    accept: (sniffed: T | undefined) => T
+    what?: string
   }) {
     super()
     this.#maxBytes = options.maxBytes
-    this.#accept = options.accept
+    const sniff = options.sniff ?? ((head: Buffer) => sniffContentType(head) as T | undefined)
+    this.#accept = (head) => options.accept(sniff(head))
+    this.#what = options.what ?? 'document'
   }
 
   get sha256(): string {
@@ -45,7 +54,7 @@ export class UploadMeter extends Transform {
         new ApiError(
           413,
           'payload_too_large',
-          `The document is larger than ${this.#maxBytes.toLocaleString('en')} bytes.`,
+          `The ${this.#what} is larger than ${this.#maxBytes.toLocaleString('en')} bytes.`,
         ),
       )
       return
@@ -61,7 +70,7 @@ export class UploadMeter extends Transform {
   override _flush(done: TransformCallback) {
     if (this.contentType) return done()
     if (this.#headBytes === 0)
-      return done(new ApiError(422, 'empty_document', 'The uploaded file is empty.'))
+      return done(new ApiError(422, `empty_${this.#what}`, 'The uploaded file is empty.'))
     this.#release(done)
   }
 
@@ -69,7 +78,7 @@ export class UploadMeter extends Transform {
     const head = Buffer.concat(this.#head)
     this.#head = []
     try {
-      this.contentType = this.#accept(sniffContentType(head.subarray(0, SNIFF_BYTES)))
+      this.contentType = this.#accept(head.subarray(0, SNIFF_BYTES))
     } catch (error) {
       return done(error as Error)
     }

@@ -7,7 +7,7 @@ import type { Permission } from '../../http/permissions.js'
  * Which permission lets a user see each kind of event, by the noun of its
  * type (`invoice.paid` → `invoice`). The only list of what is streamed: a
  * type whose noun is not here (`session.created`, `embed_session.created`)
- * never leaves the server. Support cases join as `case: 'cases:read'`.
+ * never leaves the server.
  * (`invoice.pdf_downloaded` and `document.downloaded` carry only the
  * document and the user; the address and user agent stay in the audit log.)
  */
@@ -17,6 +17,7 @@ export const STREAMED_EVENT_NOUNS = {
   payment: 'payments:read',
   document: 'documents:read',
   contract: 'contracts:read',
+  case: 'cases:read',
 } as const satisfies Record<string, Permission>
 
 export type StreamedNoun = keyof typeof STREAMED_EVENT_NOUNS

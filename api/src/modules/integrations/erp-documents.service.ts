@@ -13,6 +13,7 @@ import {
 import { downloadFileName, fileNameProblem } from '../documents/file-name.js'
 import type { Document, ErpDocumentInput } from '../documents/schemas.js'
 import { toDocument } from '../documents/service.js'
+import { stageUpload } from '../documents/stage-upload.js'
 import { UploadMeter } from '../documents/upload-meter.js'
 import { transaction, withTenant } from '../../db/scope.js'
 
@@ -150,18 +151,7 @@ export async function stageErpDocument(
     throw invalidField('body.file', `${nameProblem}: send a plain file name`, 'invalid_file_name')
   }
   const meter = new UploadMeter({ maxBytes: deps.maxBytes, accept: contentCheck(input, file) })
-  // The store learns of a failure from the stream's state (pipeline and
-  // finished() read it); this listener only keeps a failure in the very first
-  // chunk — over the limit at once — from being an unhandled 'error' before
-  // the store has attached.
-  meter.on('error', () => {})
-  // pipe() does not forward a source's error: a client that goes away mid-file fails the meter.
-  file.stream.once('error', (error) => meter.destroy(error))
-  // The store's content type is only a label in its own listing: what is
-  // served is the sniffed type kept in the row.
-  const storing = deps.store.put(meter, { contentType: 'application/octet-stream' })
-  file.stream.pipe(meter)
-  const stored = await storing
+  const stored = await stageUpload(deps.store, file, meter)
   return {
     key: stored.key,
     size: stored.size,

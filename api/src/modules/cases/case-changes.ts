@@ -1,0 +1,204 @@
+import type { Kysely } from 'kysely'
+import type { CaseConnector } from '../../connectors/crm/case-connector.js'
+import { appendEvent } from '../../db/events.js'
+import { isPostgres } from '../../db/dialect.js'
+import { transaction } from '../../db/scope.js'
+import type { CasesTable, CaseStatus, Database } from '../../db/schema.js'
+import { ApiError, notFound } from '../../http/problem.js'
+import { newId } from '../../lib/ids.js'
+import { recordCaseSync } from './case-sync.js'
+import { toCaseComment } from './case-view.js'
+import type { CaseComment } from './schemas.js'
+import { checkTransition, type CaseActorKind } from './transitions.js'
+
+/**
+ * The writes a customer and an agent share — a comment, a status change —
+ * each with its rule, its event and its sync, in one place: the customer
+ * routes and the operator's (and later the CRM's inbound) endpoints all
+ * come through here.
+ */
+export interface CaseChangeContext {
+  db: Kysely<Database>
+  accountId: string
+  connector: CaseConnector
+  now: Date
+}
+
+export interface CaseActor {
+  kind: CaseActorKind
+  name: string
+  /** The customer's user; null for an agent or the system. */
+  userId: string | null
+}
+
+/** The case of the account, locked for the change on PostgreSQL; another account's is not found. */
+export async function caseForChange(db: Kysely<Database>, accountId: string, id: string) {
+  const row = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    // PostgreSQL: concurrent changes to one case queue here (SQLite has one writer).
+    .$if(isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst()
+  if (!row) throw notFound('case')
+  return row
+}
+
+/**
+ * Adds a comment. A closed case takes none (409 `case_closed`). A
+ * customer's comment on a case waiting on them sets it back to `open`; an
+ * agent's first comment is the first response (`first_responded_at`) and
+ * moves a `new` case to `open`.
+ */
+export async function commentOnCase(
+  ctx: CaseChangeContext,
+  caseId: string,
+  actor: CaseActor,
+  body: string,
+): Promise<CaseComment> {
+  return transaction(ctx.db, async (trx) => {
+    const row = await caseForChange(trx, ctx.accountId, caseId)
+    if (row.status === 'closed')
+      throw new ApiError(409, 'case_closed', 'The case is closed: reopen it to comment.')
+    const at = ctx.now.toISOString()
+    const id = newId('cmt', ctx.now.getTime())
+    const result = await ctx.connector.addComment(
+      { db: trx, accountId: ctx.accountId, now: ctx.now },
+      {
+        id,
+        caseId,
+        externalId: row.external_id,
+        body,
+        author: { kind: actor.kind === 'agent' ? 'agent' : 'customer', name: actor.name },
+        createdAt: at,
+      },
+    )
+    const status: CaseStatus =
+      actor.kind === 'customer' && row.status === 'waiting_on_customer'
+        ? 'open'
+        : actor.kind === 'agent' && row.status === 'new'
+          ? 'open'
+          : row.status
+    await trx
+      .insertInto('case_comments')
+      .values({
+        id,
+        case_id: caseId,
+        account_id: ctx.accountId,
+        body,
+        author_kind: actor.kind === 'agent' ? 'agent' : 'customer',
+        author_name: actor.name,
+        author_user_id: actor.userId,
+        created_at: at,
+      })
+      .execute()
+    await trx
+      .updateTable('cases')
+      .set((eb) => ({
+        comment_count: eb('comment_count', '+', 1),
+        status,
+        updated_at: at,
+        ...(actor.kind === 'agent' && row.first_responded_at === null
+          ? { first_responded_at: at }
+          : {}),
+      }))
+      .where('id', '=', caseId)
+      .where('account_id', '=', ctx.accountId)
+      .execute()
+    if (status !== row.status) await statusEvent(trx, ctx, row, status, actor)
+    const eventId = await appendEvent(trx, {
+      accountId: ctx.accountId,
+      type: 'case.commented',
+      subjectId: caseId,
+      data: {
+        caseId,
+        number: row.number,
+        commentId: id,
+        actor: { kind: actor.kind, name: actor.name },
+      },
+      now: ctx.now,
+    })
+    await recordCaseSync(trx, { accountId: ctx.accountId, caseId, eventId, result, now: ctx.now })
+    return toCaseComment(
+      {
+        id,
+        case_id: caseId,
+        account_id: ctx.accountId,
+        body,
+        author_kind: actor.kind === 'agent' ? 'agent' : 'customer',
+        author_name: actor.name,
+        author_user_id: actor.userId,
+        created_at: at,
+      },
+      [],
+    )
+  })
+}
+
+/** Moves a case to `to`, if the actor may (see ./transitions.ts); resolves with the updated row. */
+export async function changeCaseStatus(
+  ctx: CaseChangeContext,
+  caseId: string,
+  actor: CaseActor,
+  to: CaseStatus,
+): Promise<CasesTable> {
+  return transaction(ctx.db, async (trx) => {
+    const row = await caseForChange(trx, ctx.accountId, caseId)
+    checkTransition(actor.kind, row.status, to)
+    const at = ctx.now.toISOString()
+    const result = await ctx.connector.changeStatus(
+      { db: trx, accountId: ctx.accountId, now: ctx.now },
+      {
+        caseId,
+        externalId: row.external_id,
+        from: row.status,
+        to,
+        actor: { kind: actor.kind, name: actor.name },
+        at,
+      },
+    )
+    await trx
+      .updateTable('cases')
+      .set({
+        status: to,
+        updated_at: at,
+        // Resolved stays when it is closed after; reopening clears both.
+        resolved_at: to === 'resolved' ? at : to === 'closed' ? (row.resolved_at ?? at) : null,
+        closed_at: to === 'closed' ? at : null,
+      })
+      .where('id', '=', caseId)
+      .where('account_id', '=', ctx.accountId)
+      .execute()
+    const eventId = await statusEvent(trx, ctx, row, to, actor)
+    await recordCaseSync(trx, { accountId: ctx.accountId, caseId, eventId, result, now: ctx.now })
+    return trx
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', caseId)
+      .where('account_id', '=', ctx.accountId)
+      .executeTakeFirstOrThrow()
+  })
+}
+
+function statusEvent(
+  trx: Kysely<Database>,
+  ctx: CaseChangeContext,
+  row: CasesTable,
+  to: CaseStatus,
+  actor: CaseActor,
+) {
+  return appendEvent(trx, {
+    accountId: ctx.accountId,
+    type: 'case.status_changed',
+    subjectId: row.id,
+    data: {
+      caseId: row.id,
+      number: row.number,
+      from: row.status,
+      to,
+      actor: { kind: actor.kind, name: actor.name },
+    },
+    now: ctx.now,
+  })
+}

@@ -1,0 +1,34 @@
+import type { CaseStatus } from '../../db/schema.js'
+import { ApiError } from '../../http/problem.js'
+
+export type CaseActorKind = 'customer' | 'agent' | 'system'
+
+/**
+ * The moves a case may make, and who may make them. A customer closes a
+ * case that is not closed, and reopens one that is resolved or closed; an
+ * agent moves an open case between open, waiting on the customer, resolved
+ * and closed — but only the customer reopens a closed case (it is theirs
+ * to say the problem is back).
+ */
+export function checkTransition(actor: CaseActorKind, from: CaseStatus, to: CaseStatus): void {
+  if (from === 'closed' && to === 'closed')
+    throw new ApiError(409, 'case_closed', 'The case is already closed.')
+  if (actor === 'customer') {
+    if (to === 'closed') return
+    if (to === 'open' && (from === 'resolved' || from === 'closed')) return
+    throw new ApiError(
+      409,
+      'case_not_reopenable',
+      'Only a resolved or closed case can be reopened.',
+    )
+  }
+  if (from === to)
+    throw new ApiError(
+      409,
+      'invalid_transition',
+      `The case is already ${from.replaceAll('_', ' ')}.`,
+    )
+  if (from === 'closed')
+    throw new ApiError(409, 'invalid_transition', 'A closed case is reopened by the customer only.')
+  if (to === 'new') throw new ApiError(409, 'invalid_transition', 'A case cannot become new again.')
+}
