@@ -28,11 +28,16 @@ export function createFilesystemStore(root: string): DocumentStore {
       const partial = `${target}.partial`
       await mkdir(dirname(target), { recursive: true })
       const counter = new ByteCounter()
+      // flush: fsync before close, so the rename below publishes durable bytes.
+      const sink = createWriteStream(partial, { flags: 'wx', flush: true })
       try {
-        // flush: fsync before close, so the rename below publishes durable bytes.
-        await pipeline(body, counter, createWriteStream(partial, { flags: 'wx', flush: true }))
+        await pipeline(body, counter, sink)
         await rename(partial, target)
       } catch (error) {
+        // pipeline() rejects on the first error, possibly while the file is
+        // still being opened: only once the sink has closed is the partial
+        // file there to remove (else it would appear after the rm).
+        if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve))
         await rm(partial, { force: true })
         throw error
       }
