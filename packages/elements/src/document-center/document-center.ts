@@ -308,7 +308,8 @@ export class PorticoDocumentCenter extends LitElement {
     const type = (event.target as HTMLSelectElement).value as DocumentTypeFilter
     this.type = type
     this.#filterChanged()
-    await this.updateComplete
+    // Configured before the update the property change schedules, so this
+    // call is the one that loads, and resolves when it has.
     await this.controller.configure({ type })
     if (this.controller.query.type === type) this.#view.announceShown()
   }
@@ -329,8 +330,7 @@ export class PorticoDocumentCenter extends LitElement {
     if (value.trim() === this.controller.query.search) return
     this.search = value
     this.#filterChanged()
-    await this.updateComplete
-    const search = this.controller.query.search
+    const search = value.trim().slice(0, 100)
     await this.controller.configure({ search })
     // Unless a newer search superseded this one, say how many rows it found.
     if (this.controller.query.search === search) this.#view.announceShown()
