@@ -15,7 +15,6 @@ export interface ContractListMessages extends CursorListMessages, DocumentDownlo
   columnContract: string
   columnTerm: string
   columnRenewal: string
-  columnAutoRenew: string
   columnPeriodTotal: string
   columnDocument: string
   contractStatuses: Record<ContractStatus, string>

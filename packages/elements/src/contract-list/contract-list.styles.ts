@@ -81,8 +81,15 @@ export const contractListStyles = css`
     font-weight: 600;
   }
 
-  .renewal-notice {
+  .renewal-notice,
+  .renewal-auto {
     font-size: var(--_font-size-sm);
+  }
+
+  .cell--term,
+  .cell--total,
+  .cell--renewal {
+    white-space: normal;
   }
 
   /* The nearer the renewal, the louder: the reminders go out at 60, 30 and 7 days. */
@@ -114,13 +121,12 @@ export const contractListStyles = css`
   }
 
   .skeleton {
-    --columns: 2fr 1.4fr 0.8fr 1.2fr 1fr 1fr 1fr;
+    --columns: 2fr 1.4fr 0.8fr 1.4fr 1fr 1fr;
   }
 
-  /* Narrow: number and status, then renewal and the download; term, cost and auto-renewal step back. */
+  /* Narrow: number and status, then renewal and the download; term and cost step back. */
   @container list (max-width: 48rem) {
     .cell--term,
-    .cell--auto-renew,
     .cell--total {
       display: none;
     }

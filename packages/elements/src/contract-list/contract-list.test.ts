@@ -75,7 +75,7 @@ describe('<portico-contract-list> against the API', () => {
     expect(text(cells.querySelector('.renewal-days'))).to.equal(
       first.autoRenew ? `Renews in ${days} days` : `Ends in ${days} days`,
     )
-    expect(text(cells.querySelector('.cell--auto-renew'))).to.equal(
+    expect(text(cells.querySelector('.renewal-auto'))).to.equal(
       first.autoRenew ? 'Renews automatically' : 'Ends at term end',
     )
     expect(text(cells.querySelector('.cell--total'))).to.match(/^\$[\d,.]+ a (month|quarter|year)$/)

@@ -35,7 +35,7 @@ export type ContractSelectEvent = CustomEvent<ContractSelectDetail>
 /**
  * @summary The account's contracts, soonest renewal first: term, status,
  * renewal date with how many days are left (emphasised within the 60, 30 and
- * 7 days the reminders go out at), auto-renewal, cost, the items behind a
+ * 7 days the reminders go out at) and whether it renews by itself, cost, the items behind a
  * disclosure, and the contract document's download.
  *
  * The download is `DocumentDownloadController`'s, the same as in
@@ -137,7 +137,7 @@ export class PorticoContractList extends LitElement {
     localize: this.#localize,
     emptyIcon: documentIcon,
     filtered: () => this.controller.query.status !== 'all',
-    columns: 7,
+    columns: 6,
     onSelect: (contract) =>
       this.dispatchEvent(
         new CustomEvent<ContractSelectDetail>('portico-contract-select', {
@@ -176,7 +176,6 @@ export class PorticoContractList extends LitElement {
               <th role="columnheader" scope="col">${t.columnTerm}</th>
               <th role="columnheader" scope="col">${t.columnStatus}</th>
               <th role="columnheader" scope="col">${t.columnRenewal}</th>
-              <th role="columnheader" scope="col">${t.columnAutoRenew}</th>
               <th role="columnheader" scope="col" class="num">${t.columnPeriodTotal}</th>
               <th role="columnheader" scope="col">${t.columnDocument}</th>
             </tr>
@@ -222,9 +221,6 @@ export class PorticoContractList extends LitElement {
           >
         </td>
         <td role="cell" class="cell--renewal">${this.#renderRenewal(t, contract)}</td>
-        <td role="cell" class="cell--auto-renew">
-          ${contract.autoRenew ? t.autoRenewOn : t.autoRenewOff}
-        </td>
         <td role="cell" class="num cell--total">
           ${t.perPeriod[contract.billingPeriod](l.money(contract.periodTotal, contract.currency))}
         </td>
@@ -237,7 +233,7 @@ export class PorticoContractList extends LitElement {
         </td>
       </tr>
       <tr role="row" class="items-row" id=${itemsId} ?hidden=${!open}>
-        <td role="cell" colspan="7">${open ? this.#renderItems(t, contract) : nothing}</td>
+        <td role="cell" colspan="6">${open ? this.#renderItems(t, contract) : nothing}</td>
       </tr>
     `
   }
@@ -257,6 +253,9 @@ export class PorticoContractList extends LitElement {
               >`
             : nothing
         }
+        <span class="renewal-auto muted"
+          >${contract.autoRenew ? t.autoRenewOn : t.autoRenewOff}</span
+        >
         ${
           near
             ? html`<span class="renewal-notice muted"

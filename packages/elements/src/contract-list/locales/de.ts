@@ -6,7 +6,6 @@ export const messages: ContractListMessages = {
   columnContract: 'Vertrag',
   columnTerm: 'Laufzeit',
   columnRenewal: 'Verlängerung',
-  columnAutoRenew: 'Automatische Verlängerung',
   columnPeriodTotal: 'Kosten',
   columnDocument: 'Vertragsdokument',
   contractStatuses: { active: 'Aktiv', cancelled: 'Gekündigt', expired: 'Abgelaufen' },

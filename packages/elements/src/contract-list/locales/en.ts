@@ -6,7 +6,6 @@ export const messages: ContractListMessages = {
   columnContract: 'Contract',
   columnTerm: 'Term',
   columnRenewal: 'Renewal',
-  columnAutoRenew: 'Auto-renewal',
   columnPeriodTotal: 'Cost',
   columnDocument: 'Document',
   contractStatuses: { active: 'Active', cancelled: 'Cancelled', expired: 'Expired' },

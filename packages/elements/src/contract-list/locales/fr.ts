@@ -6,7 +6,6 @@ export const messages: ContractListMessages = {
   columnContract: 'Contrat',
   columnTerm: 'Durée',
   columnRenewal: 'Renouvellement',
-  columnAutoRenew: 'Reconduction tacite',
   columnPeriodTotal: 'Coût',
   columnDocument: 'Pièce',
   contractStatuses: { active: 'En vigueur', cancelled: 'Résilié', expired: 'Expiré' },

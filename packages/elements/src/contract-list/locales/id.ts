@@ -6,7 +6,6 @@ export const messages: ContractListMessages = {
   columnContract: 'Nomor kontrak',
   columnTerm: 'Masa berlaku',
   columnRenewal: 'Perpanjangan',
-  columnAutoRenew: 'Perpanjangan otomatis',
   columnPeriodTotal: 'Biaya',
   columnDocument: 'Dokumen',
   contractStatuses: { active: 'Aktif', cancelled: 'Dibatalkan', expired: 'Berakhir' },

@@ -6,7 +6,6 @@ export const messages: ContractListMessages = {
   columnContract: 'Contratto',
   columnTerm: 'Durata',
   columnRenewal: 'Rinnovo',
-  columnAutoRenew: 'Rinnovo automatico',
   columnPeriodTotal: 'Costo',
   columnDocument: 'Documento del contratto',
   contractStatuses: { active: 'Attivo', cancelled: 'Disdetto', expired: 'Scaduto' },
