@@ -120,7 +120,7 @@ export class PorticoContractList extends LitElement {
       if (status.phase === 'preparing')
         this.#view.announce(t.downloadPreparingAnnouncement(document.title))
       else if (status.phase === 'started') this.#view.announce(t.downloadStarted(document.title))
-      else if (status.failure) this.#view.announce(t.downloadFailed(document.title, status.failure))
+      else if (status.failure) this.#view.announce(t.downloadFailed[status.failure](document.title))
     },
   })
 
@@ -195,7 +195,7 @@ export class PorticoContractList extends LitElement {
     return html`
       <tr part="row" role="row" data-index=${index} class=${open ? 'row--open' : ''}>
         <th role="rowheader" scope="row" class="cell--contract">
-          <button class="number link" part="contract-number" type="button">
+          <button id="contract-${index}" class="number link" part="contract-number" type="button">
             ${contract.number}
           </button>
           <span class="contract-title">${contract.title}</span>
@@ -227,7 +227,7 @@ export class PorticoContractList extends LitElement {
         <td role="cell" class="cell--document">
           ${
             contract.document
-              ? downloadButton(t, this.downloads, contract.document)
+              ? downloadButton(t, this.downloads, contract.document, `contract-${index}`)
               : html`<span class="muted">${t.noDocument}</span>`
           }
         </td>

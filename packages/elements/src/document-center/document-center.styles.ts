@@ -62,7 +62,7 @@ export const documentCenterStyles = css`
 
   .ref {
     display: inline-block;
-    max-width: 9rem;
+    max-width: 7rem;
     overflow: hidden;
     text-overflow: ellipsis;
     vertical-align: bottom;

@@ -143,7 +143,7 @@ export class PorticoDocumentCenter extends LitElement {
       if (status.phase === 'preparing')
         this.#view.announce(t.downloadPreparingAnnouncement(document.title))
       else if (status.phase === 'started') this.#view.announce(t.downloadStarted(document.title))
-      else if (status.failure) this.#view.announce(t.downloadFailed(document.title, status.failure))
+      else if (status.failure) this.#view.announce(t.downloadFailed[status.failure](document.title))
     },
   })
 
@@ -258,7 +258,12 @@ export class PorticoDocumentCenter extends LitElement {
               (document, index) => html`
                 <tr part="row" role="row" data-index=${index}>
                   <th role="rowheader" scope="row" class="cell--title">
-                    <button class="number link" part="document-title" type="button">
+                    <button
+                      id="title-${index}"
+                      class="number link"
+                      part="document-title"
+                      type="button"
+                    >
                       ${document.title}
                     </button>
                     <span class="file-name muted">${document.fileName}</span>
@@ -278,7 +283,7 @@ export class PorticoDocumentCenter extends LitElement {
                     ${fileSize(l.locale, document.sizeBytes)}
                   </td>
                   <td role="cell" class="cell--download">
-                    ${downloadButton(t, this.downloads, document)}
+                    ${downloadButton(t, this.downloads, document, `title-${index}`)}
                   </td>
                 </tr>
               `,

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import type { DownloadLink, PortalClient, PortalDocument } from '../portal-client.js'
-import { settle, type RequestError } from '../request-error.js'
+import type { PortalClient, PortalDocument } from '../portal-client.js'
+import type { RequestError } from '../request-error.js'
+import { mintSignedLink } from './signed-link.js'
 
 /**
  * Where one document's download is:
@@ -45,16 +46,9 @@ export interface DocumentDownloadOptions {
   client: () => PortalClient | undefined
   /** Called whenever a document's status changes: an element announces it. */
   onStatus?: (document: PortalDocument, status: DocumentDownloadStatus) => void
-  /** Milliseconds since the epoch; a test moves it. Default `Date.now`. */
+  /** A monotonic clock in milliseconds; a test moves it. Default `performance.now`. */
   now?: () => number
 }
-
-/**
- * A link this close to its expiry is minted again before it is followed: the
- * navigation still has to reach the server, and the reader's clock may be
- * behind the server's by a little.
- */
-const EXPIRY_MARGIN_MS = 15_000
 
 /**
  * Downloading a document the way every Portico element does it, as a
@@ -67,8 +61,9 @@ const EXPIRY_MARGIN_MS = 15_000
  * the API.
  *
  * A link that is already expired (or nearly) when it arrives — a tab
- * suspended mid-way, a clock far off — is minted once more; a second stale
- * link fails as `expired` rather than looping. The link is followed by a
+ * suspended while the request was out — is minted once more; a second stale
+ * link fails as `expired` rather than looping (see `mintSignedLink`, which
+ * `<portico-invoice-detail>` mints with too). The link is followed by a
  * navigation, not `fetch`, so it needs no CORS and the browser's own download
  * UI shows the progress; the element announces the steps before it.
  *
@@ -112,10 +107,11 @@ export class DocumentDownloadController implements ReactiveController {
     if (!client) return this.#set(document, { phase: 'failed', failure: 'unauthorized' })
     this.#set(document, { phase: 'preparing' })
 
-    let outcome = await this.#mint(client, document.id)
-    // Stale on arrival: mint once more, never in a loop.
-    if ('data' in outcome && this.#stale(outcome.data))
-      outcome = await this.#mint(client, document.id)
+    const outcome = await mintSignedLink(
+      () =>
+        client.POST('/v1/documents/{id}/download-link', { params: { path: { id: document.id } } }),
+      this.#options.now,
+    )
     if ('error' in outcome) {
       return this.#set(document, {
         phase: 'failed',
@@ -123,13 +119,12 @@ export class DocumentDownloadController implements ReactiveController {
         error: outcome.error,
       })
     }
-    if (this.#stale(outcome.data))
-      return this.#set(document, { phase: 'failed', failure: 'expired' })
+    if ('expired' in outcome) return this.#set(document, { phase: 'failed', failure: 'expired' })
 
     const detail: DocumentDownloadDetail = {
       document,
-      url: outcome.url,
-      expiresAt: outcome.data.expiresAt,
+      url: outcome.link.url,
+      expiresAt: outcome.link.expiresAt,
     }
     const proceed = this.#host.dispatchEvent(
       new CustomEvent<DocumentDownloadDetail>('portico-document-download', {
@@ -162,25 +157,6 @@ export class DocumentDownloadController implements ReactiveController {
     link.href = url
     link.rel = 'noopener'
     link.click()
-  }
-
-  #stale(link: DownloadLink): boolean {
-    const now = (this.#options.now ?? Date.now)()
-    return Date.parse(link.expiresAt) - EXPIRY_MARGIN_MS <= now
-  }
-
-  async #mint(client: PortalClient, id: string) {
-    let requestUrl = ''
-    const outcome = await settle<DownloadLink>(async () => {
-      const result = await client.POST('/v1/documents/{id}/download-link', {
-        params: { path: { id } },
-      })
-      requestUrl = result.response.url
-      return result
-    })
-    if ('error' in outcome) return outcome
-    // The link is a path on the API's server, which need not be this page's.
-    return { ...outcome, url: new URL(outcome.data.url, requestUrl || location.href).href }
   }
 
   #set(document: PortalDocument, status: DocumentDownloadStatus): DocumentDownloadStatus {

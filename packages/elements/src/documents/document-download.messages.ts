@@ -8,8 +8,6 @@ import type { DocumentDownloadFailure } from './document-download.controller.js'
 export interface DocumentDownloadMessages {
   /** The download button. */
   download: string
-  /** Accessible name of a document's download button. */
-  downloadDocument: (title: string) => string
   /** The button while the link is minted. */
   downloadPreparing: string
   /** Announced (and shown) once the link is minted. */
@@ -17,5 +15,5 @@ export interface DocumentDownloadMessages {
   /** Announced once the browser was sent to the file. */
   downloadStarted: (title: string) => string
   /** Shown beside the button, and announced assertively, when it failed. */
-  downloadFailed: (title: string, failure: DocumentDownloadFailure) => string
+  downloadFailed: Record<DocumentDownloadFailure, (title: string) => string>
 }

@@ -4,10 +4,9 @@ import { css } from 'lit'
 export const downloadStyles = css`
   .download {
     display: inline-flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: flex-end;
-    gap: var(--_space-2);
+    flex-direction: column;
+    align-items: flex-end;
+    gap: var(--_space-1);
   }
 
   .download-button {
@@ -15,7 +14,9 @@ export const downloadStyles = css`
   }
 
   .download-error {
-    max-width: 22rem;
+    width: max-content;
+    max-width: 16rem;
+    text-align: end;
     color: var(--_color-danger);
     font-size: var(--_font-size-sm);
     white-space: normal;

@@ -6,12 +6,15 @@ import type { DocumentDownloadMessages } from './document-download.messages.js'
 /**
  * A document's download button and, after a failure, why — the same in every
  * element. The button keeps its place while the link is minted
- * (`aria-disabled`, not `disabled`, so focus stays on it).
+ * (`aria-disabled`, not `disabled`, so focus stays on it). Its name is what it
+ * shows ("Download"); `describedBy` names the element that says which
+ * document (the row's title), so a screen reader tells the rows apart.
  */
 export function downloadButton(
   t: DocumentDownloadMessages,
   downloads: DocumentDownloadController,
   document: PortalDocument,
+  describedBy: string,
 ) {
   const status = downloads.statusOf(document.id)
   const preparing = status?.phase === 'preparing'
@@ -21,7 +24,7 @@ export function downloadButton(
         part="download"
         class="button download-button"
         type="button"
-        aria-label=${t.downloadDocument(document.title)}
+        aria-describedby=${describedBy}
         aria-disabled=${preparing ? 'true' : 'false'}
         aria-busy=${preparing ? 'true' : 'false'}
         @click=${(event: Event) => {
@@ -35,7 +38,7 @@ export function downloadButton(
       ${
         status?.phase === 'failed' && status.failure
           ? html`<span part="download-error" class="download-error"
-              >${t.downloadFailed(document.title, status.failure)}</span
+              >${t.downloadFailed[status.failure](document.title)}</span
             >`
           : nothing
       }

@@ -3,17 +3,16 @@ import type { DocumentDownloadMessages } from '../document-download.messages.js'
 /** How a download is worded, the same in every element that offers one. */
 export const downloadMessages: DocumentDownloadMessages = {
   download: 'Download',
-  downloadDocument: (title) => `Download ${title}`,
   downloadPreparing: 'Preparing…',
   downloadPreparingAnnouncement: (title) => `Preparing the download of ${title}…`,
   downloadStarted: (title) => `The download of ${title} has started.`,
-  downloadFailed: (title, failure) =>
-    ({
-      unauthorized: `${title} could not be downloaded: your session has expired — sign in again.`,
-      forbidden: `You do not have permission to download ${title}.`,
-      'not-found': `${title} is no longer available.`,
-      expired: `The download link for ${title} expired. Try again.`,
-      offline: `You are offline: ${title} could not be downloaded.`,
-      error: `${title} could not be downloaded. Try again.`,
-    })[failure],
+  downloadFailed: {
+    unauthorized: (title) =>
+      `${title} could not be downloaded: your session has expired — sign in again.`,
+    forbidden: (title) => `You do not have permission to download ${title}.`,
+    'not-found': (title) => `${title} is no longer available.`,
+    expired: (title) => `The download link for ${title} expired. Try again.`,
+    offline: (title) => `You are offline: ${title} could not be downloaded.`,
+    error: (title) => `${title} could not be downloaded. Try again.`,
+  },
 }
