@@ -126,6 +126,10 @@ export const contractListStyles = css`
 
   /* Narrow: number and status, then renewal and the download; term and cost step back. */
   @container list (max-width: 48rem) {
+    .cell--contract {
+      min-width: 0;
+    }
+
     .cell--term,
     .cell--total {
       display: none;
