@@ -49,6 +49,9 @@ const byPart = (list: PorticoContractList, part: string) =>
   shadow(list).querySelector<HTMLElement>(`[part~="${part}"]`)
 const row = (list: PorticoContractList, index: number) =>
   shadow(list).querySelector<HTMLTableRowElement>(`tr[data-index="${index}"]`)!
+/** A row once it is shown: German messages arrive after the data, the skeleton until then. */
+const shownRow = (list: PorticoContractList, index: number) =>
+  shadow(list).querySelector<HTMLTableRowElement>(`tr[data-index="${index}"]`)
 
 describe('<portico-contract-list> against the API', () => {
   let session: EmbedSession
@@ -199,7 +202,9 @@ describe('<portico-contract-list> against the API', () => {
 
   it('speaks German with a German provider', async () => {
     const list = await renderList(session, { locale: 'de' })
-    await waitUntil(() => text(row(list, 0).querySelector('[part~="status-badge"]')) === 'Aktiv')
+    await waitUntil(
+      () => text(shownRow(list, 0)?.querySelector('[part~="status-badge"]')) === 'Aktiv',
+    )
     expect(text(row(list, 0).querySelector('.renewal-days'))).to.match(
       /^(Verlängert sich|Endet) in \d+ Tagen$/,
     )
