@@ -46,6 +46,11 @@ export const documentCenterStyles = css`
     min-width: 12rem;
   }
 
+  /* A type ("Certificate of analysis") may wrap, so the download column always fits. */
+  .cell--type {
+    white-space: normal;
+  }
+
   .cell--title .number {
     text-align: start;
   }

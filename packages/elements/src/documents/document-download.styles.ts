@@ -14,8 +14,9 @@ export const downloadStyles = css`
   }
 
   .download-error {
+    /* Wide enough to read, narrow enough not to push the table past its frame. */
     width: max-content;
-    max-width: 16rem;
+    max-width: 12rem;
     text-align: end;
     color: var(--_color-danger);
     font-size: var(--_font-size-sm);
