@@ -43,7 +43,7 @@ export const documentCenterStyles = css`
 
   .cell--title {
     white-space: normal;
-    min-width: 12rem;
+    min-width: 10rem;
   }
 
   /* A type ("Certificate of analysis") may wrap, so the download column always fits. */
