@@ -35,17 +35,25 @@ import esbuild from 'rollup-plugin-esbuild'
  * invoices 22.7 / 24.7. The shared payment statuses cost the invoice list
  * 0.2 KB of its last 0.3.
  *
+ * Raised on purpose once more: portico.js from 58 to 66 KB when the
+ * document center (type filter, search, paging, signed downloads) and the
+ * contract list (renewals, items, the contract document) joined it: 63.3 KB
+ * measured in French. Their own files: document center 20.4 / 21.9,
+ * contract list 20.4 / 22.1; they share the download logic and its words.
+ *
  * A page showing several elements loads portico.js, one Lit and one SDK for
  * all of them, rather than several element files.
  */
 const cdnBudgets = {
-  portico: 58 * 1024,
+  portico: 66 * 1024,
   'invoice-list': 20 * 1024,
   'order-list': 21.5 * 1024,
   'order-tracker': 24.5 * 1024,
   'quick-order': 31.5 * 1024,
   'invoice-detail': 23 * 1024,
   'pay-invoices': 26.5 * 1024,
+  'document-center': 23.5 * 1024,
+  'contract-list': 23.5 * 1024,
 }
 
 const typescript = () =>
@@ -142,6 +150,8 @@ const elements = [
   'quick-order',
   'invoice-detail',
   'pay-invoices',
+  'document-center',
+  'contract-list',
 ]
 
 /**

@@ -2,7 +2,8 @@
  * A fake Portico API for stories: a `fetch` that answers the routes the
  * elements call — `GET /v1/invoices`, through ./fake-ordering.ts the
  * catalog, credit, orders and the event stream, through ./fake-billing.ts
- * invoices, payments and documents — exactly as the real API
+ * invoices, payments and documents, through ./fake-records.ts the document
+ * center's documents and the contracts — exactly as the real API
  * does: the same JSON shapes, cursor paging, filters, RFC 9457 problem+json
  * errors. It is handed to the real `createPortalClient()`, so stories
  * exercise the same client code as production, without a server.
@@ -10,6 +11,7 @@
 import { createPortalClient, type PortalClient, type Schemas } from '@portico/sdk'
 import { answerBilling, type FakeBillingState } from './fake-billing.js'
 import { erpSteps, type FakeOrderingState } from './fake-ordering.js'
+import { answerRecords, type FakeRecordsState } from './fake-records.js'
 
 type InvoiceSummary = Schemas['InvoiceSummary']
 type InvoiceStatus = Schemas['InvoiceStatus']
@@ -121,6 +123,8 @@ export type FakeScenario =
    * opens and the fake provider may settle), documents and download links.
    */
   | { kind: 'billing'; billing: FakeBillingState; latencyMs?: number }
+  /** Records: the account's documents (filtered, searched, downloaded) and contracts. */
+  | { kind: 'records'; records: FakeRecordsState; latencyMs?: number }
 
 const problems = {
   401: {
@@ -602,6 +606,10 @@ export function fakePorticoFetch(scenario: FakeScenario): (request: Request) => 
     }
     if (scenario.kind === 'billing') {
       const answer = await answerBilling(request, url, scenario.billing, replays)
+      if (answer) return answer
+    }
+    if (scenario.kind === 'records') {
+      const answer = await answerRecords(request, url, scenario.records)
       if (answer) return answer
     }
     if (request.method === 'GET' && url.pathname === '/v1/invoices') {

@@ -13,6 +13,8 @@ import { currentRoute, navigate, onRouteChange, type Route, type RouteCause } fr
 import { languageSelect, type LanguageChangeDetail } from './views/language-select.js'
 import type { SignedInDetail } from './views/login-view.js'
 import type { ShellView } from './views/shell-view.js'
+import './views/contracts-view.js'
+import './views/documents-view.js'
 import './views/invoice-view.js'
 import './views/invoices-view.js'
 import './views/login-view.js'
@@ -174,6 +176,8 @@ export class ShellApp extends LitElement {
     const onInvoices = ['invoices', 'invoice', 'pay'].includes(this.route.name)
     const onOrders = this.route.name === 'orders' || this.route.name === 'order'
     const onQuickOrder = this.route.name === 'quick-order'
+    const onDocuments = this.route.name === 'documents'
+    const onContracts = this.route.name === 'contracts'
     return html`
       <header class="app-header">
         <div class="app-header-inner">
@@ -189,6 +193,12 @@ export class ShellApp extends LitElement {
             <a href="/orders" aria-current=${onOrders ? 'page' : nothing}>${t.ordersTitle}</a>
             <a href="/order" aria-current=${onQuickOrder ? 'page' : nothing}
               >${t.quickOrderTitle}</a
+            >
+            <a href="/documents" aria-current=${onDocuments ? 'page' : nothing}
+              >${t.documentsTitle}</a
+            >
+            <a href="/contracts" aria-current=${onContracts ? 'page' : nothing}
+              >${t.contractsTitle}</a
             >
           </nav>
           <div class="app-user">
@@ -257,6 +267,22 @@ export class ShellApp extends LitElement {
           .client=${portal}
           .orderId=${route.id}
         ></shell-order-view>`
+      case 'documents':
+        return html`<shell-documents-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .type=${route.type}
+          .search=${route.search}
+        ></shell-documents-view>`
+      case 'contracts':
+        return html`<shell-contracts-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+        ></shell-contracts-view>`
       case 'not-found':
         return html`<shell-not-found-view
           class="view"

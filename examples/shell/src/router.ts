@@ -12,6 +12,9 @@ export type Route =
   | { name: 'quick-order' }
   | { name: 'orders'; status: string | undefined }
   | { name: 'order'; id: string }
+  /** The account's documents; `?type=` and `?q=` are the filters, kept across Back. */
+  | { name: 'documents'; type: string | undefined; search: string | undefined }
+  | { name: 'contracts' }
   | { name: 'not-found' }
 
 /** Why the route changed: first load, a link or redirect, or Back/Forward. */
@@ -45,6 +48,13 @@ export function matchRoute(url: URL): Route {
     return { name: 'orders', status: url.searchParams.get('status') ?? undefined }
   const order = /^\/orders\/([^/]+)$/.exec(path)
   if (order?.[1]) return { name: 'order', id: decodeURIComponent(order[1]) }
+  if (path === '/documents')
+    return {
+      name: 'documents',
+      type: url.searchParams.get('type') ?? undefined,
+      search: url.searchParams.get('q') ?? undefined,
+    }
+  if (path === '/contracts') return { name: 'contracts' }
   return { name: 'not-found' }
 }
 

@@ -12,6 +12,8 @@ const elements = [
   'quick-order',
   'invoice-detail',
   'pay-invoices',
+  'document-center',
+  'contract-list',
 ]
 
 /** A page that loads `dist/cdn/<file>` and holds `body`; resolves once it has loaded. */

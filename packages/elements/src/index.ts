@@ -13,6 +13,8 @@ export * from './order-list/order-list.define.js'
 export * from './order-tracker/order-tracker.define.js'
 export * from './invoice-detail/invoice-detail.define.js'
 export * from './pay-invoices/pay-invoices.define.js'
+export * from './document-center/document-center.define.js'
+export * from './contract-list/contract-list.define.js'
 export {
   CursorListController,
   type CursorListQuery,
@@ -68,4 +70,10 @@ export type {
   InvoiceSummary,
   PortalClient,
   Problem,
+  Contract,
+  ContractItem,
+  ContractPage,
+  ContractStatus,
+  DocumentPage,
+  DownloadLink,
 } from './portal-client.js'

@@ -77,3 +77,27 @@ export type CreatePaymentRequest = Schemas['CreatePaymentRequest']
 export type PortalDocument = Schemas['Document']
 
 export type DocumentType = Schemas['DocumentType']
+
+/** A page of `GET /v1/documents`, newest first. */
+export type DocumentPage = Schemas['DocumentList']
+
+/** `POST /v1/documents/{id}/download-link`: a signed path, valid until `expiresAt` (≤ 5 minutes). */
+export type DownloadLink = Schemas['DownloadLink']
+
+/**
+ * One contract of `GET /v1/contracts`: term, renewal, items and its document.
+ * `document` is restated because the generator renders a nullable reference
+ * as an intersection no value satisfies.
+ */
+export type Contract = Omit<Schemas['Contract'], 'document'> & { document: PortalDocument | null }
+
+export type ContractItem = Schemas['ContractItem']
+
+/** `active`, `cancelled` or `expired`. */
+export type ContractStatus = Schemas['ContractStatus']
+
+/** A page of `GET /v1/contracts`, soonest renewal first. */
+export interface ContractPage {
+  data: Contract[]
+  nextCursor: string | null
+}

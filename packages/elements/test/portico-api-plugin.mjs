@@ -18,9 +18,13 @@
 //   hosted page. It presses `action` (pay, decline, abandon) on the page at
 //   `redirectUrl` — a form post, as a browser sends it — and answers where
 //   the page sends the customer back to (`{ status, location }`);
+// - POST /__portico/erp-document: the ERP uploading a document
+//   (`{ accountId, title, type, orderId?, invoiceId?, fileName }`) — a small
+//   PDF — to POST /v1/integrations/erp/documents; answers the API's body;
 // - GET /__portico/follow?url=…: follows a download link as a browser's
 //   navigation would (no CORS involved) and answers its status and headers;
 // - serverStop: stops the API and removes its database.
+import { Buffer } from 'node:buffer'
 import { randomUUID } from 'node:crypto'
 import { tsImport } from 'tsx/esm/api'
 
@@ -32,6 +36,8 @@ export function porticoApiPlugin() {
   let api
   /** @type {typeof import('@portico/api/testing').sendErpEvent | undefined} */
   let sendErpEvent
+  /** @type {typeof import('@portico/api/testing').uploadErpDocument | undefined} */
+  let uploadErpDocument
 
   async function mintEmbedSession(email, origin, permissions) {
     const response = await fetch(new URL('/v1/embed-sessions', api.baseUrl), {
@@ -67,6 +73,24 @@ export function porticoApiPlugin() {
     return { type: 'json', body: await response.text() }
   }
 
+  /** Uploads a small PDF as the ERP would; answers with the API's status and body. */
+  async function uploadDocument(context) {
+    let body = ''
+    for await (const chunk of context.req) body += chunk
+    const { fileName = 'document.pdf', ...fields } = JSON.parse(body)
+    const content = Buffer.from(
+      `%PDF-1.7\n1 0 obj << >> endobj\n% ${fields.title}\ntrailer << >>\n%%EOF\n`,
+      'utf8',
+    )
+    const response = await uploadErpDocument(
+      api,
+      { erpDocumentId: `erp-doc-${randomUUID()}`, ...fields },
+      { name: fileName, type: 'application/pdf', content },
+    )
+    context.status = response.status
+    return { type: 'json', body: await response.text() }
+  }
+
   /** Presses a button on the sandbox's hosted page; answers the page's status and redirect. */
   async function actOnSandboxPage(context) {
     let body = ''
@@ -93,6 +117,7 @@ export function porticoApiPlugin() {
       const testing = await tsImport('@portico/api/testing', import.meta.url)
       api = await testing.startTestServer({})
       sendErpEvent = testing.sendErpEvent
+      uploadErpDocument = testing.uploadErpDocument
     },
 
     async serverStop() {
@@ -103,6 +128,9 @@ export function porticoApiPlugin() {
     async serve(context) {
       if (context.path === '/__portico/erp-event' && context.method === 'POST') {
         return deliverErpEvent(context)
+      }
+      if (context.path === '/__portico/erp-document' && context.method === 'POST') {
+        return uploadDocument(context)
       }
       if (context.path === '/__portico/sandbox-page' && context.method === 'POST') {
         return actOnSandboxPage(context)

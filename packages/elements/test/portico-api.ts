@@ -158,3 +158,25 @@ export async function followLink(url: string): Promise<{
   const response = await fetch(`/__portico/follow?url=${encodeURIComponent(url)}`)
   return response.json()
 }
+
+/** Has the test server play the ERP uploading a small PDF for `accountId`; resolves with the document. */
+export async function uploadDocument(fields: {
+  accountId: string
+  title: string
+  type: string
+  fileName?: string
+  orderId?: string
+  invoiceId?: string
+}): Promise<{ id: string; title: string; fileName: string; orderId: string | null }> {
+  const response = await fetch('/__portico/erp-document', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fields),
+  })
+  const body = await response.json()
+  // 201 for a new document; 200 when the ERP retried one it had sent.
+  if (response.status !== 201 && response.status !== 200) {
+    throw new Error(`the upload was refused: ${response.status} ${JSON.stringify(body)}`)
+  }
+  return body.document
+}

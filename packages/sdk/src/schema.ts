@@ -2778,6 +2778,8 @@ export interface operations {
                 contractId?: string;
                 /** @description `invoice`: the invoice as a PDF; `tax_invoice`: a tax invoice such as an Indonesian e-Faktur (PDF or XML); `delivery_order`; `certificate_of_analysis`; `contract`; `other`. */
                 type?: components["schemas"]["DocumentType"];
+                /** @description Search the title and the file name, where a document number is (case-insensitive substring). */
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -549,6 +549,52 @@ describe('documents', () => {
     assert.ok(contracts.data.length >= 1 && contracts.data.every((d) => d.type === 'contract'))
   })
 
+  test('q searches title and file name, case-insensitively, wildcards literal, cursors bound to it', async () => {
+    const mine = async (title: string, name: string, type = 'delivery_order') => {
+      t.clock.advance(1000) // newest first: each upload a second after the last
+      const response = await upload(
+        { accountId: cascade.accountId, title, type },
+        { name, type: 'application/pdf', content: PDF(title) },
+      )
+      assert.equal(response.status, 201, await response.clone().text())
+      return ((await response.json()) as { document: Doc }).document.id
+    }
+    const byTitle = await mine('Delivery order QX-7731', 'qx-7731.pdf')
+    const byName = await mine('Shipment papers', 'SJ-QX-7732.pdf')
+    const coa = await mine('Certificate QX-7733', 'coa.pdf', 'certificate_of_analysis')
+    const percent = await mine('Discount 100% QX', 'discount.pdf')
+    const search = async (query: string, headers = cascade.headers) => {
+      const response = await get(`/v1/documents?${query}`, headers)
+      assert.equal(response.status, 200, await response.clone().text())
+      return (await response.json()) as Page
+    }
+    const ids = (page: Page) => page.data.map((d) => d.id)
+
+    assert.deepEqual(ids(await search('q=qx-77')), [coa, byName, byTitle])
+    assert.deepEqual(ids(await search('q=%20SJ-QX%20')), [byName])
+    assert.deepEqual(ids(await search('q=qx-77&type=certificate_of_analysis')), [coa])
+    // % and _ are the characters themselves, not LIKE's wildcards.
+    assert.deepEqual(ids(await search('q=100%25')), [percent])
+    assert.deepEqual(ids(await search('q=qx_77')), [])
+    // Another account's titles are not found by its words.
+    assert.deepEqual(ids(await search('q=qx-77', brandt.headers)), [])
+
+    const first = await search('q=qx-77&limit=2')
+    assert.deepEqual(ids(first), [coa, byName])
+    const second = await search(`q=qx-77&limit=2&cursor=${first.nextCursor}`)
+    assert.deepEqual(ids(second), [byTitle])
+    assert.equal(second.nextCursor, null)
+    const moved = await get(
+      `/v1/documents?q=other&limit=2&cursor=${first.nextCursor}`,
+      cascade.headers,
+    )
+    assert.equal(moved.status, 400)
+
+    const tooLong = await get(`/v1/documents?q=${'x'.repeat(101)}`, cascade.headers)
+    assert.equal(tooLong.status, 400)
+    assert.equal(tooLong.headers.get('content-type'), 'application/problem+json')
+  })
+
   test('an invoice without an ERP PDF downloads as a PDF rendered from its data', async () => {
     const invoiceId = (
       await t.db

@@ -58,6 +58,10 @@ export const ListDocumentsQuery = z.strictObject({
     .optional()
     .openapi({ description: 'Only documents attached to this contract.' }),
   type: DocumentTypeSchema.optional(),
+  q: z.string().trim().max(100).optional().openapi({
+    description:
+      'Search the title and the file name, where a document number is (case-insensitive substring).',
+  }),
 })
 
 export const DocumentIdParams = idParams('doc_01jd4h7c2m8x3v9q5t6w2n4k8r')

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Config } from '../../config.js'
 import { DocumentMissingError, type DocumentStore } from '../../connectors/storage/index.js'
 import { appendEvent } from '../../db/events.js'
@@ -49,8 +49,10 @@ export function toDocument(row: DocumentsTable): Document {
 /**
  * The account's documents, newest first, keyset-paginated over
  * (created_at, id); each filter (order, invoice, contract, type) reads its own
- * index, so a page is one range scan. Filtering by another account's order
- * finds nothing, like filtering by one that does not exist.
+ * index, so a page is one range scan. A search (`q`) is a substring, which no
+ * index can answer: it is checked on the rows of that same range scan, which
+ * stops once a page is full. Filtering by another account's order finds
+ * nothing, like filtering by one that does not exist.
  */
 export async function listDocuments(
   ctx: TenantContext,
@@ -61,6 +63,7 @@ export async function listDocuments(
     input.invoiceId ?? null,
     input.contractId ?? null,
     input.type ?? null,
+    input.q || null,
   ])
   const after = cursorPosition(ctx.secret, input.cursor, filters, isKeyPosition)
   let query = ctx.db.selectFrom('documents').selectAll().where('account_id', '=', ctx.accountId)
@@ -68,6 +71,16 @@ export async function listDocuments(
   if (input.invoiceId) query = query.where('invoice_id', '=', input.invoiceId)
   if (input.contractId) query = query.where('contract_id', '=', input.contractId)
   if (input.type) query = query.where('type', '=', input.type)
+  if (input.q) {
+    // The same matching as the catalog's search: LIKE with its wildcards escaped.
+    const pattern = `%${input.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(title)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(file_name)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    )
+  }
   if (after)
     query = query.where((eb) =>
       eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.k, after.i)),

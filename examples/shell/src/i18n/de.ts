@@ -45,6 +45,9 @@ export const de: ShellMessages = {
   payInvoices: 'Rechnungen bezahlen',
   ordersTitle: 'Bestellungen',
   backToOrders: 'Alle Bestellungen',
+  documentsTitle: 'Dokumente',
+  contractsTitle: 'Verträge',
+  orderDocuments: 'Dokumente zu dieser Bestellung',
 
   notFoundTitle: 'Seite nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es keine Seite.',

@@ -44,6 +44,9 @@ export const en: ShellMessages = {
   payInvoices: 'Pay invoices',
   ordersTitle: 'Orders',
   backToOrders: 'All orders',
+  documentsTitle: 'Documents',
+  contractsTitle: 'Contracts',
+  orderDocuments: 'Documents for this order',
 
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address.',

@@ -44,6 +44,9 @@ export const fr: ShellMessages = {
   payInvoices: 'Payer des factures',
   ordersTitle: 'Commandes',
   backToOrders: 'Toutes les commandes',
+  documentsTitle: 'Documents',
+  contractsTitle: 'Contrats',
+  orderDocuments: 'Documents de cette commande',
 
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Aucune page n’existe à cette adresse.',

@@ -43,6 +43,9 @@ export const id: ShellMessages = {
   payInvoices: 'Bayar faktur',
   ordersTitle: 'Pesanan',
   backToOrders: 'Semua pesanan',
+  documentsTitle: 'Dokumen',
+  contractsTitle: 'Kontrak',
+  orderDocuments: 'Dokumen pesanan ini',
 
   notFoundTitle: 'Halaman tidak ditemukan',
   notFoundText: 'Tidak ada halaman di alamat ini.',

@@ -44,6 +44,9 @@ export const it: ShellMessages = {
   payInvoices: 'Paga fatture',
   ordersTitle: 'Ordini',
   backToOrders: 'Tutti gli ordini',
+  documentsTitle: 'Documenti',
+  contractsTitle: 'Contratti',
+  orderDocuments: 'Documenti di questo ordine',
 
   notFoundTitle: 'Pagina non trovata',
   notFoundText: 'A questo indirizzo non c’è nessuna pagina.',

@@ -48,6 +48,12 @@ export interface ShellMessages {
   ordersTitle: string
   backToOrders: string
 
+  /** The billing records: <portico-document-center>, <portico-contract-list>. */
+  documentsTitle: string
+  contractsTitle: string
+  /** Heading of an order's documents on its page. */
+  orderDocuments: string
+
   notFoundTitle: string
   notFoundText: string
   goToInvoices: string

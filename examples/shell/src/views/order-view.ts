@@ -11,11 +11,13 @@ import { navigate } from '../router.js'
 import type { FromListState } from './invoices-view.js'
 import { ShellView } from './shell-view.js'
 import './orders.css'
+import './billing.css'
 
 /**
  * One order, `/orders/{id}`: `<portico-order-tracker>` — timeline,
- * shipments, lines, cancel — following the order live. The tracker's title
- * is the page's `<h1>`.
+ * shipments, lines, cancel — following the order live, and the order's
+ * documents (delivery orders, certificates) in `<portico-document-center>`.
+ * The tracker's title is the page's `<h1>`.
  */
 export class OrderView extends ShellView {
   @property({ attribute: false }) client?: PortalClient
@@ -60,6 +62,9 @@ export class OrderView extends ShellView {
           heading-level="1"
           @portico-order-load=${(event: OrderLoadEvent) => (this.number = event.detail.order.number)}
         ></portico-order-tracker>
+        <portico-document-center class="order-documents" order-id=${this.orderId} page-size="10">
+          <h2 slot="header">${this.t.orderDocuments}</h2>
+        </portico-document-center>
       </portico-provider>
     `
   }

@@ -27,6 +27,8 @@ describe('message catalogues', () => {
       'quickOrderCatalogue',
       'invoiceDetailCatalogue',
       'payInvoicesCatalogue',
+      'documentCenterCatalogue',
+      'contractListCatalogue',
     ])
   })
 

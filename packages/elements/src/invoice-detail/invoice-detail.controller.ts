@@ -2,6 +2,7 @@ import type { PortalEvent } from '@portico/sdk'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { Invoice, Payment, PortalClient, PortalDocument } from '../portal-client.js'
 import { failureState, settle, type RequestError } from '../request-error.js'
+import { mintSignedLink, type MintRequest } from '../documents/signed-link.js'
 
 /**
  * Where a shown invoice is in its life:
@@ -177,19 +178,13 @@ export class InvoiceDetailController implements ReactiveController {
     if (wasLoading) this.state = 'idle'
   }
 
-  async #link(
-    call: () => Promise<{ data?: { url: string }; error?: unknown; response: Response }>,
-  ): Promise<{ url: string } | { error: RequestError }> {
-    let response: Response | undefined
-    const outcome = await settle(async () => {
-      const result = await call()
-      response = result.response
-      return result
-    })
+  /** Mints as every element does: a link stale on arrival is asked for once more. */
+  async #link(request: MintRequest): Promise<{ url: string } | { error: RequestError }> {
+    const outcome = await mintSignedLink(request)
     if ('error' in outcome) return outcome
-    // The link is a path on the API's server, which may be another origin than the page.
-    const base = response?.url || globalThis.location?.href
-    return { url: base ? new URL(outcome.data.url, base).href : outcome.data.url }
+    // Still stale when asked again: the same answer the API gives a dead link.
+    if ('expired' in outcome) return { error: { status: 403 } }
+    return { url: outcome.link.url }
   }
 
   async #load(showLoading: boolean): Promise<void> {

@@ -1,0 +1,36 @@
+import type { DocumentCenterMessages } from '../document-center.messages.js'
+import { downloadMessages } from '../../documents/locales/id.js'
+
+export const messages: DocumentCenterMessages = {
+  documents: 'Dokumen',
+  typeFilter: 'Jenis',
+  typeAll: 'Semua jenis',
+  types: {
+    invoice: 'Faktur',
+    tax_invoice: 'Faktur pajak',
+    delivery_order: 'Surat jalan',
+    certificate_of_analysis: 'Sertifikat analisis',
+    contract: 'Kontrak',
+    other: 'Lainnya',
+  },
+  searchLabel: 'Cari dokumen',
+  searchPlaceholder: 'Judul atau nomor',
+  columnTitle: 'Dokumen',
+  columnType: 'Jenis',
+  columnRelated: 'Terkait dengan',
+  columnDate: 'Tanggal',
+  columnSize: 'Ukuran',
+  relatedOrder: 'Pesanan',
+  relatedInvoice: 'Faktur',
+  relatedContract: 'Kontrak',
+  loading: 'Memuat dokumen…',
+  empty: 'Belum ada dokumen.',
+  emptyFiltered: 'Tidak ada dokumen yang cocok dengan filter ini.',
+  loadError: 'Dokumen Anda tidak dapat dimuat.',
+  offline: 'Anda sedang offline. Dokumen akan dimuat setelah koneksi kembali.',
+  forbidden: 'Anda tidak memiliki izin untuk melihat dokumen.',
+  loadMoreError: 'Dokumen lainnya tidak dapat dimuat.',
+  loadedMore: (count) => `${count} dokumen lagi dimuat`,
+  shown: (count) => `${count} dokumen`,
+  ...downloadMessages,
+}
