@@ -37,7 +37,7 @@ export function createFilesystemStore(root: string): DocumentStore {
         // pipeline() rejects on the first error, possibly while the file is
         // still being opened: only once the sink has closed is the partial
         // file there to remove (else it would appear after the rm).
-        if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve))
+        if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()))
         await rm(partial, { force: true })
         throw error
       }
