@@ -555,6 +555,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's cases, newest first
+         * @description Filter by `status`, `category`, `orderId` or `invoiceId`; cursor-paginated (a cursor is bound to its filters).
+         */
+        get: operations["listCases"];
+        put?: never;
+        /**
+         * Raise a support case, about an order, invoice, product or document of your account
+         * @description The case is kept in the operator’s system of record (the built-in store or the CRM); `syncStatus` says whether the CRM has it yet. SLA due times follow from `priority` on the operator’s business hours. An `orderId`, `invoiceId`, `productId` or `documentId` that is not of your account answers 404 like a missing one; `details` takes the keys of the case’s category only (400 otherwise).
+         */
+        post: operations["createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its thread (oldest first) and files */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to a case
+         * @description A comment on a case `waiting_on_customer` sets it back to `open`. A closed case takes no comments (409 `case_closed`): reopen it first.
+         */
+        post: operations["createCaseComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a case
+         * @description A case already closed answers 409 `case_closed`.
+         */
+        post: operations["closeCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved or closed case
+         * @description Any other status answers 409 `case_not_reopenable`.
+         */
+        post: operations["reopenCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file (a photo, a PDF, a CSV) to a case or one of its comments
+         * @description `multipart/form-data`, streamed: the text field `commentId` (optional) first, then `file` as the last part. PNG, JPEG, WebP, GIF, PDF, plain text or CSV, recognised from the bytes: a declared Content-Type or extension that says otherwise is refused (415 `content_mismatch`), as is any other type (415). At most `PORTICO_CASE_ATTACHMENT_LIMIT_BYTES` (10 MiB by default; 413 above). A closed case takes no files (409).
+         */
+        post: operations["uploadCaseAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments/{attachmentId}/download-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A signed link that downloads a case attachment, valid for 5 minutes
+         * @description Like a document’s link: bound to you and your session, followed with a plain GET on `/v1/downloads/{token}`, every download recorded in the audit log. Nothing is created, so no Idempotency-Key is needed.
+         */
+        post: operations["createCaseAttachmentDownloadLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a case as an agent
+         * @description Authenticated with the operator key. The first agent comment is the first response (sets `firstRespondedAt`, stops that SLA clock) and moves a `new` case to `open`. A closed case answers 409 `case_closed`.
+         */
+        post: operations["createAgentCaseComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/cases/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a case on as an agent (open, waiting on the customer, resolved, closed)
+         * @description Authenticated with the operator key. A status the case already has, or a closed case moved anywhere but by the customer reopening it, answers 409 `invalid_transition`.
+         */
+        post: operations["changeCaseStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened in the account, newest first: orders, payments, cases and comments
+         * @description One feed over the account’s domain events. Each kind shows only with the permission of its own page (`payments:read` for payments, `cases:read` for cases and comments). Filter by `kind`; cursor-paginated (a cursor is bound to its filter).
+         */
+        get: operations["listActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -660,7 +861,7 @@ export interface components {
              */
             ttlSeconds?: number;
             /** @description Narrow the secret to these permissions (a subset of the user's role). Default: the role's. */
-            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read" | "documents:read" | "contracts:read" | "notifications:read" | "payments:read" | "payments:write")[];
+            permissions?: ("profile:read" | "invoices:read" | "catalog:read" | "credit:read" | "orders:read" | "orders:write" | "events:read" | "documents:read" | "contracts:read" | "notifications:read" | "payments:read" | "payments:write" | "cases:read" | "cases:write")[];
         };
         InvoiceList: {
             data: components["schemas"]["InvoiceSummary"][];
@@ -1330,6 +1531,187 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Case: components["schemas"]["CaseSummary"] & {
+            description: string;
+            details: {
+                [key: string]: string;
+            };
+            createdBy: {
+                userId: string;
+                name: string;
+            };
+            resolvedAt: string | null;
+            closedAt: string | null;
+            /** @description Oldest first. */
+            comments: components["schemas"]["CaseComment"][];
+            /** @description Every file of the case. */
+            attachments: components["schemas"]["CaseAttachment"][];
+        };
+        /**
+         * @description `question`; `delivery` (where is it, what arrived); `quality` (damaged or wrong goods, an RMA); `warranty`; `billing`; `maintenance` (a service visit).
+         * @enum {string}
+         */
+        CaseCategory: "question" | "delivery" | "quality" | "warranty" | "billing" | "maintenance";
+        /**
+         * @description Sets the SLA targets (first response, resolution) on business hours.
+         * @enum {string}
+         */
+        CasePriority: "low" | "normal" | "high" | "urgent";
+        /**
+         * @description `new` until an agent first answers; `open`; `waiting_on_customer` (a customer comment reopens it); `resolved` (an agent solved it: the customer may reopen it); `closed` (no more comments or files).
+         * @enum {string}
+         */
+        CaseStatus: "new" | "open" | "waiting_on_customer" | "resolved" | "closed";
+        /**
+         * @description `synced`: the system of record (the built-in store or the CRM) has every change; `syncing`: accepted and queued to the CRM; `failed`: the CRM refused a change for good (the operator is told).
+         * @enum {string}
+         */
+        CaseSyncStatus: "synced" | "syncing" | "failed";
+        CaseComment: {
+            /** @example cmt_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            /** @description Plain text, exactly as written. */
+            body: string;
+            author: {
+                /** @enum {string} */
+                kind: "customer" | "agent";
+                name: string;
+            };
+            createdAt: string;
+            attachments: components["schemas"]["CaseAttachment"][];
+        };
+        CaseAttachment: {
+            /** @example catt_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            /** @example damaged-pallet.jpg */
+            fileName: string;
+            /** @description Sniffed from the bytes on upload. */
+            contentType: string;
+            size: number;
+            createdAt: string;
+            commentId: string | null;
+        };
+        CaseSummary: {
+            /** @example case_01jd4h7c2m8x3v9q5t6w2n4k8r */
+            id: string;
+            /** @example CS-2026-00042 */
+            number: string;
+            subject: string;
+            category: components["schemas"]["CaseCategory"];
+            priority: components["schemas"]["CasePriority"];
+            status: components["schemas"]["CaseStatus"];
+            related: {
+                orderId: string | null;
+                invoiceId: string | null;
+                productId: string | null;
+                documentId: string | null;
+            };
+            createdAt: string;
+            updatedAt: string;
+            /** @description When an agent must first answer, on business hours. */
+            firstResponseDueAt: string | null;
+            /** @description When the case must be resolved. */
+            resolutionDueAt: string | null;
+            firstRespondedAt: string | null;
+            slaBreached: {
+                firstResponse: boolean;
+                resolution: boolean;
+            };
+            syncStatus: components["schemas"]["CaseSyncStatus"];
+            commentCount: number;
+        };
+        CreateCaseRequest: {
+            /** @example Batch B-2026-118 arrived damaged */
+            subject: string;
+            /** @description Plain text, stored exactly as given. */
+            description: string;
+            category: components["schemas"]["CaseCategory"];
+            priority?: components["schemas"]["CasePriority"];
+            /**
+             * @description The order of your account the case is about.
+             * @example ord_01jd4h7c2m8x3v9q5t6w2n4k8r
+             */
+            orderId?: string;
+            /**
+             * @description The invoice of your account the case is about.
+             * @example inv_01jd4h7c2m8x3v9q5t6w2n4k8r
+             */
+            invoiceId?: string;
+            /**
+             * @description The product of your account the case is about.
+             * @example prod_01jd4h7c2m8x3v9q5t6w2n4k8r
+             */
+            productId?: string;
+            /**
+             * @description The document of your account the case is about.
+             * @example doc_01jd4h7c2m8x3v9q5t6w2n4k8r
+             */
+            documentId?: string;
+            details?: components["schemas"]["CaseDetails"];
+        };
+        /**
+         * @description Category-specific facts, all strings: `delivery`: `deliveryNumber`; `quality`: `batchNumber`, `quantityAffected` (a number), `rmaRequested` (`"true"`/`"false"`); `warranty`: `serialNumber`, `purchaseDate` (YYYY-MM-DD); `maintenance`: `assetId`, `preferredDate` (YYYY-MM-DD); `question` and `billing`: none. A key the category does not know is refused (400).
+         * @example {
+         *       "batchNumber": "B-2026-118",
+         *       "quantityAffected": "12",
+         *       "rmaRequested": "true"
+         *     }
+         */
+        CaseDetails: {
+            [key: string]: string;
+        };
+        CaseList: {
+            data: components["schemas"]["CaseSummary"][];
+            nextCursor: string | null;
+        };
+        CreateCaseCommentRequest: {
+            /** @description Plain text, stored exactly as given. */
+            body: string;
+        };
+        CreateAgentCaseCommentRequest: {
+            /** @description Plain text, stored exactly as given. */
+            body: string;
+            /** @example Dewi (Support) */
+            authorName: string;
+        };
+        ChangeCaseStatusRequest: {
+            /** @enum {string} */
+            status: "open" | "waiting_on_customer" | "resolved" | "closed";
+            /** @example Dewi (Support) */
+            authorName: string;
+        };
+        ActivityList: {
+            data: components["schemas"]["ActivityItem"][];
+            nextCursor: string | null;
+        };
+        ActivityItem: {
+            /** @description The domain event behind the item. */
+            id: string;
+            /** @enum {string} */
+            kind: "order" | "payment" | "case" | "comment";
+            occurredAt: string;
+            subject: {
+                /** @enum {string} */
+                type: "order" | "payment" | "case";
+                id: string;
+                /** @example CS-2026-00042 */
+                label: string;
+            };
+            /** @example case.commented */
+            action: string;
+            actor: {
+                /** @enum {string} */
+                kind: "customer" | "agent" | "system";
+                name: string | null;
+            };
+            /** @description Short plain text. */
+            summary: string;
+            /** @description Orders and payments: in minor units of `currency`. */
+            amount: {
+                value: number;
+                currency: string;
+            } | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1767,7 +2149,7 @@ export interface operations {
     streamEvents: {
         parameters: {
             query?: {
-                /** @description Only these event types: up to 20, comma-separated, each `<noun>.<verb>` or `<noun>.*` where the noun is one of `invoice`, `order`, `payment`, `document`, `contract`. Default: every type your role may read. */
+                /** @description Only these event types: up to 20, comma-separated, each `<noun>.<verb>` or `<noun>.*` where the noun is one of `invoice`, `order`, `payment`, `document`, `contract`, `case`. Default: every type your role may read. */
                 types?: string;
                 /** @description Resume after this message `id` — for clients that cannot send the `Last-Event-ID` header, which wins when both are sent. */
                 lastEventId?: string;
@@ -3269,6 +3651,897 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be processed. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                /** @description `new` until an agent first answers; `open`; `waiting_on_customer` (a customer comment reopens it); `resolved` (an agent solved it: the customer may reopen it); `closed` (no more comments or files). */
+                status?: components["schemas"]["CaseStatus"];
+                /** @description `question`; `delivery` (where is it, what arrived); `quality` (damaged or wrong goods, an RMA); `warranty`; `billing`; `maintenance` (a service visit). */
+                category?: components["schemas"]["CaseCategory"];
+                /** @description Only cases about this order. */
+                orderId?: string;
+                /** @description Only cases about this invoice. */
+                invoiceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique key for this operation (a UUID is ideal). Retrying with the same key replays the first response for 24 hours. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description The case, with its SLA due times. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCaseComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique key for this operation (a UUID is ideal). Retrying with the same key replays the first response for 24 hours. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description The comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseComment"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case, open again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadCaseAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description Attach the file to this comment of the case (sent before `file`). */
+                    commentId?: string;
+                    /** @description The file, last: image/png, image/jpeg, image/webp, image/gif, application/pdf, text/plain, text/csv; a plain file name (no path). */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same file (bytes and name) was already attached there: the first attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAttachment"];
+                };
+            };
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAttachment"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCaseAttachmentDownloadLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAgentCaseComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique key for this operation (a UUID is ideal). Retrying with the same key replays the first response for 24 hours. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgentCaseCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description The comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseComment"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeCaseStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCaseStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActivity: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                kind?: "order" | "payment" | "case" | "comment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of activity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityList"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks the permission this operation needs. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
