@@ -13,6 +13,7 @@ export * from './order-list/order-list.define.js'
 export * from './order-tracker/order-tracker.define.js'
 export * from './invoice-detail/invoice-detail.define.js'
 export * from './pay-invoices/pay-invoices.define.js'
+export * from './case-form/case-form.define.js'
 export {
   CursorListController,
   type CursorListQuery,

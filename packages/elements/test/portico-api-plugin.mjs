@@ -18,6 +18,10 @@
 //   hosted page. It presses `action` (pay, decline, abandon) on the page at
 //   `redirectUrl` — a form post, as a browser sends it — and answers where
 //   the page sends the customer back to (`{ status, location }`);
+// - POST /__portico/case-agent: a support agent. It answers a case
+//   (`{ caseId, body }`) or moves it on (`{ caseId, status }`) through the
+//   operator's integration routes, as the CRM would, and answers the API's
+//   status and body;
 // - GET /__portico/follow?url=…: follows a download link as a browser's
 //   navigation would (no CORS involved) and answers its status and headers;
 // - serverStop: stops the API and removes its database.
@@ -84,6 +88,30 @@ export function porticoApiPlugin() {
     }
   }
 
+  /** Comments on or moves a case as an agent; answers with the API's status and body. */
+  async function actAsAgent(context) {
+    let body = ''
+    for await (const chunk of context.req) body += chunk
+    const { caseId, body: comment, status, authorName = 'Dewi (Support)' } = JSON.parse(body)
+    const path = comment === undefined ? 'status' : 'comments'
+    const response = await fetch(
+      new URL(`/v1/integrations/cases/${encodeURIComponent(caseId)}/${path}`, api.baseUrl),
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${api.operatorKey}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify(
+          comment === undefined ? { status, authorName } : { body: comment, authorName },
+        ),
+      },
+    )
+    context.status = response.status
+    return { type: 'json', body: await response.text() }
+  }
+
   return {
     name: 'portico-api',
 
@@ -106,6 +134,9 @@ export function porticoApiPlugin() {
       }
       if (context.path === '/__portico/sandbox-page' && context.method === 'POST') {
         return actOnSandboxPage(context)
+      }
+      if (context.path === '/__portico/case-agent' && context.method === 'POST') {
+        return actAsAgent(context)
       }
       if (context.path === '/__portico/follow') {
         const response = await fetch(context.query.url)
