@@ -14,6 +14,7 @@ export * from './order-tracker/order-tracker.define.js'
 export * from './invoice-detail/invoice-detail.define.js'
 export * from './pay-invoices/pay-invoices.define.js'
 export * from './case-form/case-form.define.js'
+export * from './case-detail/case-detail.define.js'
 export {
   CursorListController,
   type CursorListQuery,

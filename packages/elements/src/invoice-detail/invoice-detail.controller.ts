@@ -1,6 +1,7 @@
 import type { PortalEvent } from '@portico/sdk'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { Invoice, Payment, PortalClient, PortalDocument } from '../portal-client.js'
+import { signedLink } from '../documents/signed-link.js'
 import { failureState, settle, type RequestError } from '../request-error.js'
 
 /**
@@ -151,7 +152,7 @@ export class InvoiceDetailController implements ReactiveController {
     const client = this.#client
     const id = this.#invoiceId
     if (!client || !id) return Promise.resolve({ error: { status: 0 } })
-    return this.#link(() =>
+    return signedLink(() =>
       client.POST('/v1/invoices/{id}/download-link', { params: { path: { id } } }),
     )
   }
@@ -160,7 +161,7 @@ export class InvoiceDetailController implements ReactiveController {
   documentLink(documentId: string): Promise<{ url: string } | { error: RequestError }> {
     const client = this.#client
     if (!client) return Promise.resolve({ error: { status: 0 } })
-    return this.#link(() =>
+    return signedLink(() =>
       client.POST('/v1/documents/{id}/download-link', { params: { path: { id: documentId } } }),
     )
   }
@@ -175,21 +176,6 @@ export class InvoiceDetailController implements ReactiveController {
     const wasLoading = this.state === 'loading'
     this.#abort?.abort()
     if (wasLoading) this.state = 'idle'
-  }
-
-  async #link(
-    call: () => Promise<{ data?: { url: string }; error?: unknown; response: Response }>,
-  ): Promise<{ url: string } | { error: RequestError }> {
-    let response: Response | undefined
-    const outcome = await settle(async () => {
-      const result = await call()
-      response = result.response
-      return result
-    })
-    if ('error' in outcome) return outcome
-    // The link is a path on the API's server, which may be another origin than the page.
-    const base = response?.url || globalThis.location?.href
-    return { url: base ? new URL(outcome.data.url, base).href : outcome.data.url }
   }
 
   async #load(showLoading: boolean): Promise<void> {
