@@ -15,6 +15,7 @@ export * from './invoice-detail/invoice-detail.define.js'
 export * from './pay-invoices/pay-invoices.define.js'
 export * from './case-form/case-form.define.js'
 export * from './case-detail/case-detail.define.js'
+export * from './case-list/case-list.define.js'
 export {
   CursorListController,
   type CursorListQuery,
