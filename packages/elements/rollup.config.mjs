@@ -35,17 +35,27 @@ import esbuild from 'rollup-plugin-esbuild'
  * invoices 22.7 / 24.7. The shared payment statuses cost the invoice list
  * 0.2 KB of its last 0.3.
  *
+ * Raised on purpose: portico.js from 58 to 72 KB when support cases joined
+ * it — the case form (the category's own fields checked as typed, files
+ * dropped or chosen and uploaded with progress), the case detail (thread,
+ * reply, close and reopen, SLA, attachments, live) and the case list, with
+ * the case vocabulary they share: 61.5 / 70.7 KB measured. Their own files:
+ * case form 20.0 / 22.2, case detail 19.7 / 21.6, case list 19.9 / 21.5.
+ *
  * A page showing several elements loads portico.js, one Lit and one SDK for
  * all of them, rather than several element files.
  */
 const cdnBudgets = {
-  portico: 58 * 1024,
+  portico: 72 * 1024,
   'invoice-list': 20 * 1024,
   'order-list': 21.5 * 1024,
   'order-tracker': 24.5 * 1024,
   'quick-order': 31.5 * 1024,
   'invoice-detail': 23 * 1024,
   'pay-invoices': 26.5 * 1024,
+  'case-form': 23.5 * 1024,
+  'case-detail': 23 * 1024,
+  'case-list': 23 * 1024,
 }
 
 const typescript = () =>
@@ -142,6 +152,9 @@ const elements = [
   'quick-order',
   'invoice-detail',
   'pay-invoices',
+  'case-form',
+  'case-detail',
+  'case-list',
 ]
 
 /**

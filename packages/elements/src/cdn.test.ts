@@ -12,6 +12,9 @@ const elements = [
   'quick-order',
   'invoice-detail',
   'pay-invoices',
+  'case-form',
+  'case-detail',
+  'case-list',
 ]
 
 /** A page that loads `dist/cdn/<file>` and holds `body`; resolves once it has loaded. */
