@@ -14,6 +14,9 @@ import { languageSelect, type LanguageChangeDetail } from './views/language-sele
 import type { SignedInDetail } from './views/login-view.js'
 import type { ShellView } from './views/shell-view.js'
 import './views/invoice-view.js'
+import './views/cases-view.js'
+import './views/new-case-view.js'
+import './views/case-view.js'
 import './views/invoices-view.js'
 import './views/login-view.js'
 import './views/not-found-view.js'
@@ -174,6 +177,7 @@ export class ShellApp extends LitElement {
     const onInvoices = ['invoices', 'invoice', 'pay'].includes(this.route.name)
     const onOrders = this.route.name === 'orders' || this.route.name === 'order'
     const onQuickOrder = this.route.name === 'quick-order'
+    const onCases = ['cases', 'new-case', 'case'].includes(this.route.name)
     return html`
       <header class="app-header">
         <div class="app-header-inner">
@@ -190,6 +194,7 @@ export class ShellApp extends LitElement {
             <a href="/order" aria-current=${onQuickOrder ? 'page' : nothing}
               >${t.quickOrderTitle}</a
             >
+            <a href="/cases" aria-current=${onCases ? 'page' : nothing}>${t.casesTitle}</a>
           </nav>
           <div class="app-user">
             ${languageSelect(this.language, 'app-language')}
@@ -257,6 +262,31 @@ export class ShellApp extends LitElement {
           .client=${portal}
           .orderId=${route.id}
         ></shell-order-view>`
+      case 'cases':
+        return html`<shell-cases-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+        ></shell-cases-view>`
+      case 'new-case':
+        return html`<shell-new-case-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .orderId=${route.orderId}
+          .invoiceId=${route.invoiceId}
+          .category=${route.category}
+        ></shell-new-case-view>`
+      case 'case':
+        return html`<shell-case-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .caseId=${route.id}
+        ></shell-case-view>`
       case 'not-found':
         return html`<shell-not-found-view
           class="view"

@@ -12,6 +12,15 @@ export type Route =
   | { name: 'quick-order' }
   | { name: 'orders'; status: string | undefined }
   | { name: 'order'; id: string }
+  | { name: 'cases' }
+  /** Raising a case: `?orderId=`, `?invoiceId=` and `?category=` prefill the form. */
+  | {
+      name: 'new-case'
+      orderId: string | undefined
+      invoiceId: string | undefined
+      category: string | undefined
+    }
+  | { name: 'case'; id: string }
   | { name: 'not-found' }
 
 /** Why the route changed: first load, a link or redirect, or Back/Forward. */
@@ -45,6 +54,16 @@ export function matchRoute(url: URL): Route {
     return { name: 'orders', status: url.searchParams.get('status') ?? undefined }
   const order = /^\/orders\/([^/]+)$/.exec(path)
   if (order?.[1]) return { name: 'order', id: decodeURIComponent(order[1]) }
+  if (path === '/cases') return { name: 'cases' }
+  if (path === '/cases/new')
+    return {
+      name: 'new-case',
+      orderId: url.searchParams.get('orderId') ?? undefined,
+      invoiceId: url.searchParams.get('invoiceId') ?? undefined,
+      category: url.searchParams.get('category') ?? undefined,
+    }
+  const supportCase = /^\/cases\/([^/]+)$/.exec(path)
+  if (supportCase?.[1]) return { name: 'case', id: decodeURIComponent(supportCase[1]) }
   return { name: 'not-found' }
 }
 

@@ -45,6 +45,9 @@ export const de: ShellMessages = {
   payInvoices: 'Rechnungen bezahlen',
   ordersTitle: 'Bestellungen',
   backToOrders: 'Alle Bestellungen',
+  casesTitle: 'Supportfälle',
+  backToCases: 'Alle Fälle',
+  reportProblem: 'Problem melden',
 
   notFoundTitle: 'Seite nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es keine Seite.',

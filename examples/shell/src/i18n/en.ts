@@ -44,6 +44,9 @@ export const en: ShellMessages = {
   payInvoices: 'Pay invoices',
   ordersTitle: 'Orders',
   backToOrders: 'All orders',
+  casesTitle: 'Support cases',
+  backToCases: 'All cases',
+  reportProblem: 'Report a problem',
 
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address.',

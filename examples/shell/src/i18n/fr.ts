@@ -44,6 +44,9 @@ export const fr: ShellMessages = {
   payInvoices: 'Payer des factures',
   ordersTitle: 'Commandes',
   backToOrders: 'Toutes les commandes',
+  casesTitle: 'Demandes de support',
+  backToCases: 'Toutes les demandes',
+  reportProblem: 'Signaler un problème',
 
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Aucune page n’existe à cette adresse.',

@@ -43,6 +43,9 @@ export const id: ShellMessages = {
   payInvoices: 'Bayar faktur',
   ordersTitle: 'Pesanan',
   backToOrders: 'Semua pesanan',
+  casesTitle: 'Kasus dukungan',
+  backToCases: 'Semua kasus',
+  reportProblem: 'Laporkan masalah',
 
   notFoundTitle: 'Halaman tidak ditemukan',
   notFoundText: 'Tidak ada halaman di alamat ini.',

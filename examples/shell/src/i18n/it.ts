@@ -44,6 +44,9 @@ export const it: ShellMessages = {
   payInvoices: 'Paga fatture',
   ordersTitle: 'Ordini',
   backToOrders: 'Tutti gli ordini',
+  casesTitle: 'Richieste di assistenza',
+  backToCases: 'Tutte le richieste',
+  reportProblem: 'Segnala un problema',
 
   notFoundTitle: 'Pagina non trovata',
   notFoundText: 'A questo indirizzo non c’è nessuna pagina.',

@@ -48,6 +48,12 @@ export interface ShellMessages {
   ordersTitle: string
   backToOrders: string
 
+  /** The support pages: <portico-case-list>, <portico-case-form>, <portico-case-detail>. */
+  casesTitle: string
+  backToCases: string
+  /** On the order and invoice pages: opens the case form about them. */
+  reportProblem: string
+
   notFoundTitle: string
   notFoundText: string
   goToInvoices: string

@@ -59,7 +59,14 @@ export class OrderView extends ShellView {
           order-id=${this.orderId}
           heading-level="1"
           @portico-order-load=${(event: OrderLoadEvent) => (this.number = event.detail.order.number)}
-        ></portico-order-tracker>
+        >
+          <a
+            slot="actions"
+            class="button"
+            href="/cases/new?orderId=${encodeURIComponent(this.orderId)}&category=delivery"
+            >${this.t.reportProblem}</a
+          >
+        </portico-order-tracker>
       </portico-provider>
     `
   }
