@@ -66,7 +66,7 @@ export class InvoiceView extends ShellView {
           <a
             slot="actions"
             class="button"
-            href="/cases/new?invoiceId=${encodeURIComponent(this.invoiceId)}&category=billing"
+            href=${`/cases/new?${new URLSearchParams({ invoiceId: this.invoiceId, category: 'billing' })}`}
             >${this.t.reportProblem}</a
           >
         </portico-invoice-detail>

@@ -63,7 +63,7 @@ export class OrderView extends ShellView {
           <a
             slot="actions"
             class="button"
-            href="/cases/new?orderId=${encodeURIComponent(this.orderId)}&category=delivery"
+            href=${`/cases/new?${new URLSearchParams({ orderId: this.orderId, category: 'delivery' })}`}
             >${this.t.reportProblem}</a
           >
         </portico-order-tracker>
