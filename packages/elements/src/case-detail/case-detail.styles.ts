@@ -115,6 +115,18 @@ export const caseDetailStyles = css`
     font-size: var(--_font-size-sm);
   }
 
+  .attachments .link {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+  }
+
+  .attachments svg {
+    width: 1rem;
+    height: 1rem;
+    flex: none;
+  }
+
   .reply {
     display: grid;
     gap: var(--_space-2);

@@ -1,6 +1,7 @@
 import { consume } from '@lit/context'
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js'
+import type { CaseDetailField } from '../case-form/case-fields.js'
 import { caseBadgeStyles, caseStatusBadge, caseSyncBadge } from '../cases/case-badges.js'
 import { slaLines } from '../cases/case-sla.js'
 import type { CaseVocabularyMessages } from '../cases/case-vocabulary.messages.js'
@@ -283,6 +284,13 @@ export class PorticoCaseDetail extends LitElement {
                 </div>`
               : nothing
           }
+          ${Object.entries(c.details).map(
+            ([key, value]) =>
+              html`<div>
+                <dt>${t.detailLabels[key as CaseDetailField] ?? key}</dt>
+                <dd>${value === 'true' ? t.yes : value === 'false' ? t.no : value}</dd>
+              </div>`,
+          )}
         </dl>
         ${sla.map(
           (line) =>

@@ -1,6 +1,5 @@
 import { defineCatalogue } from '../i18n/catalogue.js'
 import { caseVocabularyCatalogue } from '../cases/case-vocabulary.messages.js'
-import type { CaseDetailField } from './case-fields.js'
 import { messages as en } from './locales/en.js'
 
 /**
@@ -14,7 +13,6 @@ export interface CaseFormMessages {
   /** Shown when the form was opened from an order or an invoice. */
   aboutOrder: (orderId: string) => string
   aboutInvoice: (invoiceId: string) => string
-  detailLabels: Record<CaseDetailField, string>
   /** Label of the quality case's "request a return" checkbox. */
   rmaRequest: string
   dateHint: string

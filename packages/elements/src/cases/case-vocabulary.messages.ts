@@ -1,6 +1,7 @@
 import { defineCatalogue } from '../i18n/catalogue.js'
 import { sharedCatalogue } from '../i18n/shared.messages.js'
 import type { CaseCategory, CasePriority, CaseStatus } from '../portal-client.js'
+import type { CaseDetailField } from '../case-form/case-fields.js'
 import { messages as en } from './locales/en.js'
 
 /**
@@ -12,6 +13,10 @@ export interface CaseVocabularyMessages {
   categories: Record<CaseCategory, string>
   priorities: Record<CasePriority, string>
   caseStatuses: Record<CaseStatus, string>
+  /** The category-specific fields (`details`), as the form asks and the detail shows them. */
+  detailLabels: Record<CaseDetailField, string>
+  yes: string
+  no: string
   /** Label of the priority column / field. */
   priority: string
   category: string
