@@ -9,6 +9,7 @@
  */
 import { createPortalClient, type PortalClient, type Schemas } from '@portico/sdk'
 import { answerBilling, type FakeBillingState } from './fake-billing.js'
+import { answerCases, type FakeCasesState } from './fake-cases.js'
 import { erpSteps, type FakeOrderingState } from './fake-ordering.js'
 
 type InvoiceSummary = Schemas['InvoiceSummary']
@@ -121,6 +122,8 @@ export type FakeScenario =
    * opens and the fake provider may settle), documents and download links.
    */
   | { kind: 'billing'; billing: FakeBillingState; latencyMs?: number }
+  /** Support cases: raising, replying, closing and reopening change `cases`. */
+  | { kind: 'cases'; cases: FakeCasesState; latencyMs?: number }
 
 const problems = {
   401: {
@@ -602,6 +605,10 @@ export function fakePorticoFetch(scenario: FakeScenario): (request: Request) => 
     }
     if (scenario.kind === 'billing') {
       const answer = await answerBilling(request, url, scenario.billing, replays)
+      if (answer) return answer
+    }
+    if (scenario.kind === 'cases') {
+      const answer = await answerCases(request, url, scenario.cases)
       if (answer) return answer
     }
     if (request.method === 'GET' && url.pathname === '/v1/invoices') {
