@@ -64,6 +64,10 @@ describe('row-level security (PostgreSQL)', { skip: !onPostgres && 'SQLite run' 
       'outbox_deliveries',
       'embed_sessions',
       'embed_session_origins',
+      'cases',
+      'case_comments',
+      'case_attachments',
+      'case_counters',
     ]) {
       const rows = await raw(app, sql`select * from ${sql.table(table)}`)
       assert.equal(rows.length, 0, `${table} leaked ${rows.length} rows`)
@@ -152,6 +156,41 @@ describe('row-level security (PostgreSQL)', { skip: !onPostgres && 'SQLite run' 
       raw(db, sql`select id from orders`),
     )
     assert.equal(orders.length, 0, 'event-fanout reads no orders')
+    const cases = await withPurpose(app, 'sla', (db) => raw(db, sql`select account_id from cases`))
+    assert.ok(new Set(cases.map((c) => c.account_id)).size > 1, 'sla reads every account’s cases')
+    const threads = await withPurpose(app, 'sla', (db) =>
+      raw(db, sql`select id from case_comments`),
+    )
+    assert.equal(threads.length, 0, 'sla reads no comments')
+    const stamped = await withPurpose(app, 'sla', (db) =>
+      db.updateTable('cases').set({ status: 'closed' }).executeTakeFirst(),
+    )
+    assert.equal(
+      Number(stamped.numUpdatedRows),
+      0,
+      'sla changes a case only in its account’s scope',
+    )
+    const inbound = await withPurpose(app, 'case-inbound', (db) =>
+      raw(db, sql`select id from case_attachments`),
+    )
+    assert.equal(inbound.length, 0, 'case-inbound reads no attachments')
+  })
+
+  test("under tenant A, another account's case, comments and files do not exist", async () => {
+    const theirs = await t.db
+      .selectFrom('cases')
+      .select('id')
+      .where('account_id', '=', accountB)
+      .executeTakeFirstOrThrow()
+    for (const table of ['cases', 'case_comments', 'case_attachments'] as const) {
+      const column = table === 'cases' ? 'id' : 'case_id'
+      const rows = await withTenant(app, accountA, (db) =>
+        raw(db, sql`select * from ${sql.table(table)} where ${sql.ref(column)} = ${theirs.id}`),
+      )
+      assert.equal(rows.length, 0, `${table} shows another account's rows`)
+    }
+    const mine = await withTenant(app, accountA, (db) => raw(db, sql`select account_id from cases`))
+    assert.ok(mine.length > 0 && mine.every((r) => r.account_id === accountA))
   })
 
   test('a scope cannot be switched inside its transaction', async () => {
@@ -173,7 +212,18 @@ describe('row-level security (PostgreSQL)', { skip: !onPostgres && 'SQLite run' 
         and relkind = 'r' and relrowsecurity and relforcerowsecurity`,
     )
     const names = new Set(forced.map((r) => r.relname))
-    for (const table of ['invoices', 'orders', 'users', 'sessions', 'events', 'idempotency_keys'])
+    for (const table of [
+      'invoices',
+      'orders',
+      'users',
+      'sessions',
+      'events',
+      'idempotency_keys',
+      'cases',
+      'case_comments',
+      'case_attachments',
+      'case_counters',
+    ])
       assert.ok(names.has(table), `${table} has FORCE ROW LEVEL SECURITY`)
   })
 

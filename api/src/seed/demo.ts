@@ -11,6 +11,7 @@ import { createApiKey } from '../modules/auth/api-keys.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { demoBreaks, seedDemoOrders } from './demo-orders.js'
+import { seedDemoCases } from './demo-cases.js'
 import { seedDemoPayments } from './demo-payments.js'
 import { seededRandom } from './random.js'
 
@@ -25,8 +26,8 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 /**
  * Seeds the demo: five customer accounts in five currencies and locales,
  * users in every role, ~450 invoices over the last eighteen months in every
- * status, past orders and portal payments, documents and contracts, and the
- * demo operator key.
+ * status, past orders and portal payments, documents and contracts, support
+ * cases with their threads, and the demo operator key.
  * Deterministic for a given `now`.
  */
 export async function seedDemo(
@@ -35,7 +36,7 @@ export async function seedDemo(
     operatorKey: string
     now: Date
     documents: DocumentStore
-    config: Pick<Config, 'invoiceIssuer'>
+    config: Pick<Config, 'invoiceIssuer' | 'businessHours' | 'caseSla'>
   },
 ): Promise<void> {
   const random = seededRandom(20261125)
@@ -122,6 +123,14 @@ export async function seedDemo(
         invoices,
         now: options.now,
         random: paymentRandom,
+      })
+      const buyer = account.users.find((u) => u.role === 'buyer') ?? account.users[0]!
+      await seedDemoCases(trx, {
+        accountId,
+        userId: (userIds.find((u) => u.role === 'buyer') ?? userIds[0])!.id,
+        userName: buyer.name,
+        now: options.now,
+        sla: options.config,
       })
     }
   })

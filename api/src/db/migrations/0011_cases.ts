@@ -137,11 +137,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['case_id', 'created_at', 'id'])
     .execute()
 
-  // The activity feed: an account's events of some types, newest first.
+  // The activity feed: an account's events (of one type), newest first by
+  // when they happened — which for imported history is not commit order.
   await db.schema
-    .createIndex('events_account_type_seq_idx')
+    .createIndex('events_account_created_idx')
     .on('events')
-    .columns(['account_id', 'type', 'seq'])
+    .columns(['account_id', 'created_at', 'seq'])
+    .execute()
+  await db.schema
+    .createIndex('events_account_type_created_idx')
+    .on('events')
+    .columns(['account_id', 'type', 'created_at', 'seq'])
     .execute()
 
   for (const table of ['case_counters', 'cases', 'case_comments', 'case_attachments'])
@@ -154,7 +160,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropIndex('events_account_type_seq_idx').execute()
+  await db.schema.dropIndex('events_account_type_created_idx').execute()
+  await db.schema.dropIndex('events_account_created_idx').execute()
   await db.schema.dropTable('case_attachments').execute()
   await db.schema.dropTable('case_comments').execute()
   await db.schema.dropTable('cases').execute()

@@ -38,8 +38,11 @@ const KIND_OF = new Map<string, Kind>(
   Object.entries(KINDS).flatMap(([kind, { types }]) => types.map((type) => [type, kind as Kind])),
 )
 
-const isSeq = (value: unknown): value is { s: number } =>
-  typeof value === 'object' && value !== null && Number.isSafeInteger((value as { s: unknown }).s)
+const isPosition = (value: unknown): value is { c: string; s: number } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { c: unknown }).c === 'string' &&
+  Number.isSafeInteger((value as { s: unknown }).s)
 
 interface Actor {
   kind: 'customer' | 'agent' | 'system'
@@ -48,9 +51,9 @@ interface Actor {
 
 /**
  * What happened in the account, newest first: the account's domain events
- * of the activity types, keyset-paginated by their sequence number on
- * events_account_type_seq_idx (one range per type, merged), with labels and
- * amounts from the orders and payments they are about.
+ * of the activity types, keyset-paginated over (created_at, seq) on
+ * events_account_created_idx (one kind: events_account_type_created_idx),
+ * with labels and amounts from the orders and payments they are about.
  */
 export async function listActivity(ctx: TenantContext, input: ListActivityInput) {
   const kinds = (input.kind ? [input.kind] : (Object.keys(KINDS) as Kind[])).filter((kind) =>
@@ -58,15 +61,19 @@ export async function listActivity(ctx: TenantContext, input: ListActivityInput)
   )
   const types = kinds.flatMap((kind) => KINDS[kind].types)
   const filters = JSON.stringify([input.kind ?? null])
-  const after = cursorPosition(ctx.secret, input.cursor, filters, isSeq)
+  const after = cursorPosition(ctx.secret, input.cursor, filters, isPosition)
   if (types.length === 0) return { data: [], nextCursor: null }
   let query = ctx.db
     .selectFrom('events')
     .select(['seq', 'id', 'type', 'subject_id', 'data', 'created_at'])
     .where('account_id', '=', ctx.accountId)
     .where('type', 'in', types)
-  if (after) query = query.where('seq', '<', after.s)
+  if (after) {
+    const { c, s } = after
+    query = query.where((eb) => eb(eb.refTuple('created_at', 'seq'), '<', eb.tuple(c, s)))
+  }
   const rows = await query
+    .orderBy('created_at', 'desc')
     .orderBy('seq', 'desc')
     .limit(input.limit + 1)
     .execute()
@@ -150,7 +157,7 @@ export async function listActivity(ctx: TenantContext, input: ListActivityInput)
     data,
     nextCursor:
       rows.length > input.limit && last
-        ? encodeCursor(ctx.secret, { s: Number(last.seq) }, filters)
+        ? encodeCursor(ctx.secret, { c: last.created_at, s: Number(last.seq) }, filters)
         : null,
   }
 }

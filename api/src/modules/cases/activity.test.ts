@@ -107,11 +107,10 @@ describe('GET /v1/activity', () => {
       cursor = next.nextCursor
     } while (cursor)
     assert.deepEqual(seen, all)
-    const comments = await page('?kind=comment')
-    assert.deepEqual(
-      comments.data.map((item) => item.action),
-      ['case.commented'],
-    )
+    const comments = await page('?kind=comment&limit=100')
+    assert.ok(comments.data.length > 1, 'the demo threads are in the feed')
+    assert.ok(comments.data.every((item) => item.action === 'case.commented'))
+    assert.equal(comments.data[0]!.subject.id, caseId)
     assert.ok((await page('?kind=payment')).data.every((item) => item.kind === 'payment'))
     const first = await page('?limit=1&kind=case')
     const wrongFilter = await t.app.request(
