@@ -35,17 +35,22 @@ import esbuild from 'rollup-plugin-esbuild'
  * invoices 22.7 / 24.7. The shared payment statuses cost the invoice list
  * 0.2 KB of its last 0.3.
  *
- * Raised on purpose once more: portico.js from 58 to 66 KB when the
- * document center (type filter, search, paging, signed downloads) and the
- * contract list (renewals, items, the contract document) joined it: 63.3 KB
- * measured in French. Their own files: document center 20.4 / 21.9,
- * contract list 20.4 / 22.1; they share the download logic and its words.
+ * Raised on purpose when the billing records and support cases joined it:
+ * the document center (type filter, search, paging, signed downloads) and
+ * the contract list (renewals, items, the contract document), then the case
+ * form (the category's own fields checked as typed, files dropped or chosen
+ * and uploaded with progress), the case detail (thread, reply, close and
+ * reopen, SLA, attachments, live) and the case list, with the case
+ * vocabulary they share: portico.js 67.7 / 78.3 KB measured (French), so
+ * 82 KB. Their own files: document center 20.4 / 21.9,
+ * contract list 20.4 / 22.1, case form 20.0 / 22.2, case detail 19.7 /
+ * 21.6, case list 19.9 / 21.5.
  *
  * A page showing several elements loads portico.js, one Lit and one SDK for
  * all of them, rather than several element files.
  */
 const cdnBudgets = {
-  portico: 66 * 1024,
+  portico: 82 * 1024,
   'invoice-list': 20 * 1024,
   'order-list': 21.5 * 1024,
   'order-tracker': 24.5 * 1024,
@@ -54,6 +59,9 @@ const cdnBudgets = {
   'pay-invoices': 26.5 * 1024,
   'document-center': 23.5 * 1024,
   'contract-list': 23.5 * 1024,
+  'case-form': 23.5 * 1024,
+  'case-detail': 23 * 1024,
+  'case-list': 23 * 1024,
 }
 
 const typescript = () =>
@@ -152,6 +160,9 @@ const elements = [
   'pay-invoices',
   'document-center',
   'contract-list',
+  'case-form',
+  'case-detail',
+  'case-list',
 ]
 
 /**

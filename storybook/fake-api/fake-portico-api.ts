@@ -10,6 +10,7 @@
  */
 import { createPortalClient, type PortalClient, type Schemas } from '@portico/sdk'
 import { answerBilling, type FakeBillingState } from './fake-billing.js'
+import { answerCases, type FakeCasesState } from './fake-cases.js'
 import { erpSteps, type FakeOrderingState } from './fake-ordering.js'
 import { answerRecords, type FakeRecordsState } from './fake-records.js'
 
@@ -125,6 +126,8 @@ export type FakeScenario =
   | { kind: 'billing'; billing: FakeBillingState; latencyMs?: number }
   /** Records: the account's documents (filtered, searched, downloaded) and contracts. */
   | { kind: 'records'; records: FakeRecordsState; latencyMs?: number }
+  /** Support cases: raising, replying, closing and reopening change `cases`. */
+  | { kind: 'cases'; cases: FakeCasesState; latencyMs?: number }
 
 const problems = {
   401: {
@@ -610,6 +613,10 @@ export function fakePorticoFetch(scenario: FakeScenario): (request: Request) => 
     }
     if (scenario.kind === 'records') {
       const answer = await answerRecords(request, url, scenario.records)
+      if (answer) return answer
+    }
+    if (scenario.kind === 'cases') {
+      const answer = await answerCases(request, url, scenario.cases)
       if (answer) return answer
     }
     if (request.method === 'GET' && url.pathname === '/v1/invoices') {

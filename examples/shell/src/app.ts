@@ -16,6 +16,9 @@ import type { ShellView } from './views/shell-view.js'
 import './views/contracts-view.js'
 import './views/documents-view.js'
 import './views/invoice-view.js'
+import './views/cases-view.js'
+import './views/new-case-view.js'
+import './views/case-view.js'
 import './views/invoices-view.js'
 import './views/login-view.js'
 import './views/not-found-view.js'
@@ -178,6 +181,7 @@ export class ShellApp extends LitElement {
     const onQuickOrder = this.route.name === 'quick-order'
     const onDocuments = this.route.name === 'documents'
     const onContracts = this.route.name === 'contracts'
+    const onCases = ['cases', 'new-case', 'case'].includes(this.route.name)
     return html`
       <header class="app-header">
         <div class="app-header-inner">
@@ -200,6 +204,7 @@ export class ShellApp extends LitElement {
             <a href="/contracts" aria-current=${onContracts ? 'page' : nothing}
               >${t.contractsTitle}</a
             >
+            <a href="/cases" aria-current=${onCases ? 'page' : nothing}>${t.casesTitle}</a>
           </nav>
           <div class="app-user">
             ${languageSelect(this.language, 'app-language')}
@@ -283,6 +288,31 @@ export class ShellApp extends LitElement {
           .titleSuffix=${this.#titleSuffix}
           .client=${portal}
         ></shell-contracts-view>`
+      case 'cases':
+        return html`<shell-cases-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+        ></shell-cases-view>`
+      case 'new-case':
+        return html`<shell-new-case-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .orderId=${route.orderId}
+          .invoiceId=${route.invoiceId}
+          .category=${route.category}
+        ></shell-new-case-view>`
+      case 'case':
+        return html`<shell-case-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .caseId=${route.id}
+        ></shell-case-view>`
       case 'not-found':
         return html`<shell-not-found-view
           class="view"

@@ -15,6 +15,15 @@ export type Route =
   /** The account's documents; `?type=` and `?q=` are the filters, kept across Back. */
   | { name: 'documents'; type: string | undefined; search: string | undefined }
   | { name: 'contracts' }
+  | { name: 'cases' }
+  /** Raising a case: `?orderId=`, `?invoiceId=` and `?category=` prefill the form. */
+  | {
+      name: 'new-case'
+      orderId: string | undefined
+      invoiceId: string | undefined
+      category: string | undefined
+    }
+  | { name: 'case'; id: string }
   | { name: 'not-found' }
 
 /** Why the route changed: first load, a link or redirect, or Back/Forward. */
@@ -55,6 +64,16 @@ export function matchRoute(url: URL): Route {
       search: url.searchParams.get('q') ?? undefined,
     }
   if (path === '/contracts') return { name: 'contracts' }
+  if (path === '/cases') return { name: 'cases' }
+  if (path === '/cases/new')
+    return {
+      name: 'new-case',
+      orderId: url.searchParams.get('orderId') ?? undefined,
+      invoiceId: url.searchParams.get('invoiceId') ?? undefined,
+      category: url.searchParams.get('category') ?? undefined,
+    }
+  const supportCase = /^\/cases\/([^/]+)$/.exec(path)
+  if (supportCase?.[1]) return { name: 'case', id: decodeURIComponent(supportCase[1]) }
   return { name: 'not-found' }
 }
 

@@ -14,6 +14,9 @@ const elements = [
   'pay-invoices',
   'document-center',
   'contract-list',
+  'case-form',
+  'case-detail',
+  'case-list',
 ]
 
 /** A page that loads `dist/cdn/<file>` and holds `body`; resolves once it has loaded. */

@@ -15,6 +15,9 @@ export * from './invoice-detail/invoice-detail.define.js'
 export * from './pay-invoices/pay-invoices.define.js'
 export * from './document-center/document-center.define.js'
 export * from './contract-list/contract-list.define.js'
+export * from './case-form/case-form.define.js'
+export * from './case-detail/case-detail.define.js'
+export * from './case-list/case-list.define.js'
 export {
   CursorListController,
   type CursorListQuery,

@@ -101,3 +101,32 @@ export interface ContractPage {
   data: Contract[]
   nextCursor: string | null
 }
+/** `question`, `delivery`, `quality` (RMA), `warranty`, `billing`, `maintenance`. */
+export type CaseCategory = Schemas['CaseCategory']
+
+/** `low`, `normal` (the default), `high`, `urgent`. */
+export type CasePriority = Schemas['CasePriority']
+
+/** `new → open ⇄ waiting_on_customer → resolved → closed`; a closed case can be reopened. */
+export type CaseStatus = Schemas['CaseStatus']
+
+/** Whether the case is in step with the CRM: `synced`, `syncing`, `failed`. */
+export type CaseSyncStatus = Schemas['CaseSyncStatus']
+
+/** One row of `GET /v1/cases`, with its SLA due times. */
+export type CaseSummary = Schemas['CaseSummary']
+
+/** `GET /v1/cases/{id}`: the case with its thread (oldest first) and attachments. */
+export type SupportCase = Schemas['Case']
+
+export type CaseComment = Schemas['CaseComment']
+export type CaseAttachment = Schemas['CaseAttachment']
+
+/** A page of `GET /v1/cases`, newest first. */
+export type CasePage = Schemas['CaseList']
+
+/** The body of `POST /v1/cases`. */
+export type CreateCaseRequest = Schemas['CreateCaseRequest']
+
+/** One entry of `GET /v1/activity`. */
+export type ActivityItem = Schemas['ActivityItem']

@@ -21,6 +21,10 @@
 // - POST /__portico/erp-document: the ERP uploading a document
 //   (`{ accountId, title, type, orderId?, invoiceId?, fileName }`) — a small
 //   PDF — to POST /v1/integrations/erp/documents; answers the API's body;
+// - POST /__portico/case-agent: a support agent. It answers a case
+//   (`{ caseId, body }`) or moves it on (`{ caseId, status }`) through the
+//   operator's integration routes, as the CRM would, and answers the API's
+//   status and body;
 // - GET /__portico/follow?url=…: follows a download link as a browser's
 //   navigation would (no CORS involved) and answers its status and headers;
 // - serverStop: stops the API and removes its database.
@@ -108,6 +112,30 @@ export function porticoApiPlugin() {
     }
   }
 
+  /** Comments on or moves a case as an agent; answers with the API's status and body. */
+  async function actAsAgent(context) {
+    let body = ''
+    for await (const chunk of context.req) body += chunk
+    const { caseId, body: comment, status, authorName = 'Dewi (Support)' } = JSON.parse(body)
+    const path = comment === undefined ? 'status' : 'comments'
+    const response = await fetch(
+      new URL(`/v1/integrations/cases/${encodeURIComponent(caseId)}/${path}`, api.baseUrl),
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${api.operatorKey}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify(
+          comment === undefined ? { status, authorName } : { body: comment, authorName },
+        ),
+      },
+    )
+    context.status = response.status
+    return { type: 'json', body: await response.text() }
+  }
+
   return {
     name: 'portico-api',
 
@@ -134,6 +162,9 @@ export function porticoApiPlugin() {
       }
       if (context.path === '/__portico/sandbox-page' && context.method === 'POST') {
         return actOnSandboxPage(context)
+      }
+      if (context.path === '/__portico/case-agent' && context.method === 'POST') {
+        return actAsAgent(context)
       }
       if (context.path === '/__portico/follow') {
         const response = await fetch(context.query.url)

@@ -180,3 +180,43 @@ export async function uploadDocument(fields: {
   }
   return body.document
 }
+
+/**
+ * Has the test server play a support agent: answer the case with `body`, or
+ * move it to `status`. Resolves with the API's answer.
+ */
+export async function actAsAgent(
+  action: { caseId: string } & (
+    { body: string } | { status: 'open' | 'waiting_on_customer' | 'resolved' | 'closed' }
+  ),
+): Promise<unknown> {
+  const response = await fetch('/__portico/case-agent', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(action),
+  })
+  const body = await response.json()
+  if (!response.ok)
+    throw new Error(`the agent was refused: ${response.status} ${JSON.stringify(body)}`)
+  return body
+}
+
+/** Raises a case through the API as `session`'s user, for tests that need one to exist. */
+export async function raiseCase(
+  session: EmbedSession,
+  fields: {
+    subject?: string
+    description?: string
+    category?: 'question' | 'delivery' | 'quality'
+  } = {},
+) {
+  return unwrap(
+    clientFor(session).POST('/v1/cases', {
+      body: {
+        subject: fields.subject ?? 'Pallet arrived damaged',
+        description: fields.description ?? 'Two cartons were crushed on arrival.',
+        category: fields.category ?? 'delivery',
+      },
+    }),
+  )
+}

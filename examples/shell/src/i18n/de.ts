@@ -48,6 +48,9 @@ export const de: ShellMessages = {
   documentsTitle: 'Dokumente',
   contractsTitle: 'Verträge',
   orderDocuments: 'Dokumente zu dieser Bestellung',
+  casesTitle: 'Supportfälle',
+  backToCases: 'Alle Fälle',
+  reportProblem: 'Problem melden',
 
   notFoundTitle: 'Seite nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es keine Seite.',

@@ -47,6 +47,9 @@ export const en: ShellMessages = {
   documentsTitle: 'Documents',
   contractsTitle: 'Contracts',
   orderDocuments: 'Documents for this order',
+  casesTitle: 'Support cases',
+  backToCases: 'All cases',
+  reportProblem: 'Report a problem',
 
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address.',

@@ -47,6 +47,9 @@ export const fr: ShellMessages = {
   documentsTitle: 'Documents',
   contractsTitle: 'Contrats',
   orderDocuments: 'Documents de cette commande',
+  casesTitle: 'Demandes de support',
+  backToCases: 'Toutes les demandes',
+  reportProblem: 'Signaler un problème',
 
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Aucune page n’existe à cette adresse.',

@@ -46,6 +46,9 @@ export const id: ShellMessages = {
   documentsTitle: 'Dokumen',
   contractsTitle: 'Kontrak',
   orderDocuments: 'Dokumen pesanan ini',
+  casesTitle: 'Kasus dukungan',
+  backToCases: 'Semua kasus',
+  reportProblem: 'Laporkan masalah',
 
   notFoundTitle: 'Halaman tidak ditemukan',
   notFoundText: 'Tidak ada halaman di alamat ini.',

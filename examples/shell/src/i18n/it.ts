@@ -47,6 +47,9 @@ export const it: ShellMessages = {
   documentsTitle: 'Documenti',
   contractsTitle: 'Contratti',
   orderDocuments: 'Documenti di questo ordine',
+  casesTitle: 'Richieste di assistenza',
+  backToCases: 'Tutte le richieste',
+  reportProblem: 'Segnala un problema',
 
   notFoundTitle: 'Pagina non trovata',
   notFoundText: 'A questo indirizzo non c’è nessuna pagina.',

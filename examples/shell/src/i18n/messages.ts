@@ -53,6 +53,11 @@ export interface ShellMessages {
   contractsTitle: string
   /** Heading of an order's documents on its page. */
   orderDocuments: string
+  /** The support pages: <portico-case-list>, <portico-case-form>, <portico-case-detail>. */
+  casesTitle: string
+  backToCases: string
+  /** On the order and invoice pages: opens the case form about them. */
+  reportProblem: string
 
   notFoundTitle: string
   notFoundText: string

@@ -62,7 +62,14 @@ export class InvoiceView extends ShellView {
           @portico-invoice-load=${(event: InvoiceLoadEvent) =>
             (this.number = event.detail.invoice.number)}
           @portico-invoice-pay=${this.#onPay}
-        ></portico-invoice-detail>
+        >
+          <a
+            slot="actions"
+            class="button"
+            href=${`/cases/new?${new URLSearchParams({ invoiceId: this.invoiceId, category: 'billing' })}`}
+            >${this.t.reportProblem}</a
+          >
+        </portico-invoice-detail>
       </portico-provider>
     `
   }

@@ -61,7 +61,14 @@ export class OrderView extends ShellView {
           order-id=${this.orderId}
           heading-level="1"
           @portico-order-load=${(event: OrderLoadEvent) => (this.number = event.detail.order.number)}
-        ></portico-order-tracker>
+        >
+          <a
+            slot="actions"
+            class="button"
+            href=${`/cases/new?${new URLSearchParams({ orderId: this.orderId, category: 'delivery' })}`}
+            >${this.t.reportProblem}</a
+          >
+        </portico-order-tracker>
         <portico-document-center class="order-documents" order-id=${this.orderId} page-size="10">
           <h2 slot="header">${this.t.orderDocuments}</h2>
         </portico-document-center>

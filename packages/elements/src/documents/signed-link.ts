@@ -62,3 +62,17 @@ async function mintOnce(request: MintRequest, now: () => number) {
   const url = base ? new URL(outcome.data.url, base).href : outcome.data.url
   return { askedAt, link: { url, expiresAt: outcome.data.expiresAt } }
 }
+
+/**
+ * A signed link's URL, or why there is none: {@link mintSignedLink} for a
+ * caller that only follows the link. A link still stale when asked for again
+ * answers as the API answers a dead link (403).
+ */
+export async function signedLink(
+  request: MintRequest,
+): Promise<{ url: string } | { error: RequestError }> {
+  const outcome = await mintSignedLink(request)
+  if ('error' in outcome) return outcome
+  if ('expired' in outcome) return { error: { status: 403 } }
+  return { url: outcome.link.url }
+}

@@ -29,6 +29,9 @@ describe('message catalogues', () => {
       'payInvoicesCatalogue',
       'documentCenterCatalogue',
       'contractListCatalogue',
+      'caseFormCatalogue',
+      'caseDetailCatalogue',
+      'caseListCatalogue',
     ])
   })
 
@@ -50,7 +53,8 @@ describe('message catalogues', () => {
 
       it('translates the interface rather than copying English', async () => {
         // Words that really are the same in some languages ("Status", "Total",
-        // German "optional" and "Live", Indonesian "Subtotal").
+        // German "optional" and "Live", Indonesian "Subtotal", French
+        // "Description", "Support" in German and French, Italian "No").
         const sharedWords = [
           'statusFilter',
           'columnStatus',
@@ -58,6 +62,9 @@ describe('message catalogues', () => {
           'optional',
           'live',
           'subtotal',
+          'description',
+          'authorAgent',
+          'no',
         ]
         for (const language of languages.filter((l) => l !== 'en')) {
           const messages = await catalogue.load(language)

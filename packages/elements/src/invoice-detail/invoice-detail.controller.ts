@@ -1,8 +1,8 @@
 import type { PortalEvent } from '@portico/sdk'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { Invoice, Payment, PortalClient, PortalDocument } from '../portal-client.js'
+import { signedLink } from '../documents/signed-link.js'
 import { failureState, settle, type RequestError } from '../request-error.js'
-import { mintSignedLink, type MintRequest } from '../documents/signed-link.js'
 
 /**
  * Where a shown invoice is in its life:
@@ -152,7 +152,7 @@ export class InvoiceDetailController implements ReactiveController {
     const client = this.#client
     const id = this.#invoiceId
     if (!client || !id) return Promise.resolve({ error: { status: 0 } })
-    return this.#link(() =>
+    return signedLink(() =>
       client.POST('/v1/invoices/{id}/download-link', { params: { path: { id } } }),
     )
   }
@@ -161,7 +161,7 @@ export class InvoiceDetailController implements ReactiveController {
   documentLink(documentId: string): Promise<{ url: string } | { error: RequestError }> {
     const client = this.#client
     if (!client) return Promise.resolve({ error: { status: 0 } })
-    return this.#link(() =>
+    return signedLink(() =>
       client.POST('/v1/documents/{id}/download-link', { params: { path: { id: documentId } } }),
     )
   }
@@ -176,15 +176,6 @@ export class InvoiceDetailController implements ReactiveController {
     const wasLoading = this.state === 'loading'
     this.#abort?.abort()
     if (wasLoading) this.state = 'idle'
-  }
-
-  /** Mints as every element does: a link stale on arrival is asked for once more. */
-  async #link(request: MintRequest): Promise<{ url: string } | { error: RequestError }> {
-    const outcome = await mintSignedLink(request)
-    if ('error' in outcome) return outcome
-    // Still stale when asked again: the same answer the API gives a dead link.
-    if ('expired' in outcome) return { error: { status: 403 } }
-    return { url: outcome.link.url }
   }
 
   async #load(showLoading: boolean): Promise<void> {

@@ -1,0 +1,38 @@
+import type { CaseFormMessages } from '../case-form.messages.js'
+
+export const messages: CaseFormMessages = {
+  formTitle: 'Report a problem',
+  description: 'Description',
+  descriptionHint: 'What happened, what you expected, and anything we should know.',
+  aboutOrder: (id) => `About order ${id}`,
+  aboutInvoice: (id) => `About invoice ${id}`,
+  rmaRequest: 'I want to return the goods (RMA)',
+  dateHint: 'YYYY-MM-DD',
+  problemRequired: 'Please fill this in.',
+  problemTooLong: 'This is too long.',
+  problemNotANumber: 'Enter a whole number.',
+  problemNotADate: 'Enter a date as YYYY-MM-DD.',
+  problemInTheFuture: 'The date cannot be in the future.',
+  errorSummary: (count) =>
+    count === 1 ? 'Please correct 1 field' : `Please correct ${count} fields`,
+  attachments: 'Photos and documents',
+  dropZone: 'Drop files here or choose files',
+  dropZoneHint: 'PNG, JPEG, WebP, GIF, PDF, text or CSV — up to 10 MB each.',
+  fileTooLarge: 'Larger than 10 MB: it will not be attached.',
+  fileWrongType: 'This type of file cannot be attached.',
+  fileEmpty: 'This file is empty.',
+  uploadRefused: 'Refused: the file is not what its name says, or it is too large.',
+  uploadFailed: 'The upload failed.',
+  uploadProgress: (name) => `Uploading ${name}`,
+  uploaded: 'Attached',
+  removeFile: (name) => `Remove ${name}`,
+  submit: 'Submit case',
+  submitting: 'Submitting …',
+  uploadingFiles: 'Attaching files …',
+  createFailed: 'The case could not be created. Please try again.',
+  createForbidden: 'You do not have permission to raise cases.',
+  created: (number) => `Case ${number} was created.`,
+  someFilesNotAttached: (count) =>
+    count === 1 ? '1 file could not be attached.' : `${count} files could not be attached.`,
+  createAnother: 'Report another problem',
+}
