@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { builtInCaseConnector } from './connectors/crm/built-in.js'
+import { caseConnectorFor } from './connectors/crm/connectors.js'
 import { paymentProviderFor } from './connectors/payments/providers.js'
 import { SandboxPaymentProvider } from './connectors/payments/sandbox.js'
 import { sandboxPageRoutes } from './connectors/payments/sandbox-page.js'
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   const prices = createPriceCache()
   const paymentProvider = deps.paymentProvider ?? paymentProviderFor(deps.config)
-  const caseConnector = deps.caseConnector ?? builtInCaseConnector
+  const caseConnector = deps.caseConnector ?? caseConnectorFor(deps.config)
 
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {
