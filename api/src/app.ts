@@ -23,6 +23,7 @@ import { catalogRoutes } from './modules/catalog/routes.js'
 import { creditRoutes } from './modules/credit/routes.js'
 import { orderRoutes } from './modules/orders/routes.js'
 import { erpEventRoutes } from './modules/integrations/erp-events.routes.js'
+import { salesforceEventRoutes } from './modules/integrations/salesforce-events.routes.js'
 import { erpDocumentRoutes } from './modules/integrations/erp-documents.routes.js'
 import { documentRoutes } from './modules/documents/routes.js'
 import { contractRoutes } from './modules/contracts/routes.js'
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', creditRoutes())
   app.route('/', orderRoutes())
   app.route('/', erpEventRoutes())
+  app.route('/', salesforceEventRoutes())
   app.route('/', erpDocumentRoutes())
   app.route('/', documentRoutes())
   app.route('/', contractRoutes())

@@ -239,8 +239,8 @@ describe('cases kept in Salesforce', () => {
     const event: CaseOutboxEvent = {
       id: row.id,
       type: row.type,
-      accountId: row.account_id,
-      subjectId: row.subject_id,
+      accountId: row.account_id ?? '',
+      subjectId: row.subject_id ?? '',
       data: JSON.parse(row.data) as Record<string, unknown>,
       createdAt: row.created_at,
     }
