@@ -150,6 +150,8 @@ const configSchema = z.object({
   SALESFORCE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** How long a Salesforce case list is reused, in seconds. */
   SALESFORCE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** How often Cases changed in Salesforce are looked for (SystemModstamp), in seconds. */
+  SALESFORCE_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** Delivery attempts to the ERP before an outbox row is dead-lettered. */
   PORTICO_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
@@ -214,6 +216,7 @@ export type CrmConfig =
       apiVersion: string
       webhookSecret: string | undefined
       cacheTtlMs: number
+      reconcileMs: number
     }
 
 function parseCrm(e: z.infer<typeof configSchema>): CrmConfig {
@@ -234,6 +237,7 @@ function parseCrm(e: z.infer<typeof configSchema>): CrmConfig {
     apiVersion: e.SALESFORCE_API_VERSION,
     webhookSecret: e.SALESFORCE_WEBHOOK_SECRET,
     cacheTtlMs: e.SALESFORCE_CACHE_SECONDS * 1000,
+    reconcileMs: e.SALESFORCE_RECONCILE_SECONDS * 1000,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { allowPurpose } from './rls.js'
 
 /**
  * Links Portico's records to Salesforce's when cases are kept there: each
@@ -9,6 +10,8 @@ import type { Kysely } from 'kysely'
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('accounts').addColumn('salesforce_account_id', 'text').execute()
   await db.schema.alterTable('users').addColumn('salesforce_contact_id', 'text').execute()
+  // The reconcile job lists the linked accounts; it reads and writes their cases in each one's scope.
+  await allowPurpose(db, 'accounts', 'crm-reconcile', ['select'])
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
 import { withTenant } from '../../../db/scope.js'
+import { crmDeliveryTarget } from '../../../jobs/crm-delivery.js'
+import { createCrmReconcile } from '../../../jobs/crm-reconcile.js'
+import { createOutboxWorker } from '../../../jobs/outbox-worker.js'
+import { createLogger } from '../../../lib/logger.js'
 import { createTestApp, signIn, type TestApp } from '../../../testing.js'
 import { startFakeSalesforce, type FakeSalesforce } from '../../../testing/fake-salesforce.js'
 import type { CaseConnector, CaseOutboxEvent } from '../case-connector.js'
@@ -260,5 +264,45 @@ describe('cases kept in Salesforce', () => {
     const found = cases().filter((c) => c.Portico_Case_Id__c === created.id)
     assert.equal(found.length, 1, 'never created twice')
     assert.equal(delivered.externalId, found[0]!.Id)
+  })
+
+  test('the outbox worker delivers a case raised while Salesforce was down, once, and marks it synced', async () => {
+    sf.down = true
+    const created = (await (await raise('Queued for the worker')).json()) as { id: string; syncStatus: string }
+    assert.equal(created.syncStatus, 'syncing')
+    sf.down = false
+    const worker = createOutboxWorker({
+      db: t.appDb,
+      connector: crmDeliveryTarget(t.appDb, caseConnectorFor(t.config), t.clock),
+      consumer: 'crm',
+      clock: t.clock,
+      logger: createLogger('silent'),
+      maxAttempts: 5,
+    })
+    await worker.runOnce()
+    await worker.runOnce()
+    const found = cases().filter((c) => c.Portico_Case_Id__c === created.id)
+    assert.equal(found.length, 1)
+    const row = await t.db.selectFrom('cases').select(['sync_status', 'external_id']).where('id', '=', created.id).executeTakeFirstOrThrow()
+    assert.deepEqual(row, { sync_status: 'synced', external_id: found[0]!.Id })
+    const delivery = await t.db.selectFrom('outbox_deliveries as d').innerJoin('events as e', 'e.id', 'd.event_id')
+      .select(['d.state']).where('e.subject_id', '=', created.id).where('d.consumer', '=', 'crm').executeTakeFirstOrThrow()
+    assert.equal(delivery.state, 'delivered')
+  })
+
+  test('the reconcile picks up a status an agent set in Salesforce, by SystemModstamp, once', async () => {
+    const created = (await (await raise('Resolved in Salesforce')).json()) as { id: string }
+    const reconcile = createCrmReconcile({ db: t.appDb, connector: caseConnectorFor(t.config), clock: t.clock, logger: createLogger('silent') })
+    await reconcile.reconcileOnce()
+    const record = cases().find((c) => c.Portico_Case_Id__c === created.id)!
+    sf.put('Case', { Id: record.Id, Status: 'Resolved' })
+    const moved = await reconcile.reconcileOnce()
+    assert.equal(moved, 1)
+    const row = await t.db.selectFrom('cases').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()
+    assert.equal(row.status, 'resolved')
+    const since = sf.requests.length
+    assert.equal(await reconcile.reconcileOnce(), 0, 'nothing moves twice')
+    const query = sf.requests.slice(since).find((r) => r.includes('/query'))
+    assert.ok(query && decodeURIComponent(query).includes('SystemModstamp >'), 'asks only for later changes')
   })
 })
