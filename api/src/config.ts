@@ -145,7 +145,10 @@ const configSchema = z.object({
   /** Instead of a password: the org's instance URL and an access token (no re-login when it expires). */
   SALESFORCE_INSTANCE_URL: z.url().optional(),
   SALESFORCE_ACCESS_TOKEN: z.string().min(1).optional(),
-  SALESFORCE_API_VERSION: z.string().regex(/^\d+\.0$/, 'like 59.0').default('59.0'),
+  SALESFORCE_API_VERSION: z
+    .string()
+    .regex(/^\d+\.0$/, 'like 59.0')
+    .default('59.0'),
   /** HMAC secret (Standard Webhooks `whsec_…`) of the events Salesforce sends Portico. */
   SALESFORCE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** How long a Salesforce case list is reused, in seconds. */
@@ -223,9 +226,18 @@ function parseCrm(e: z.infer<typeof configSchema>): CrmConfig {
   if (e.PORTICO_CRM === 'portico') return { kind: 'portico' }
   const credentials =
     e.SALESFORCE_USERNAME && e.SALESFORCE_PASSWORD
-      ? { kind: 'password' as const, loginUrl: e.SALESFORCE_LOGIN_URL, username: e.SALESFORCE_USERNAME, password: e.SALESFORCE_PASSWORD }
+      ? {
+          kind: 'password' as const,
+          loginUrl: e.SALESFORCE_LOGIN_URL,
+          username: e.SALESFORCE_USERNAME,
+          password: e.SALESFORCE_PASSWORD,
+        }
       : e.SALESFORCE_INSTANCE_URL && e.SALESFORCE_ACCESS_TOKEN
-        ? { kind: 'token' as const, instanceUrl: e.SALESFORCE_INSTANCE_URL, accessToken: e.SALESFORCE_ACCESS_TOKEN }
+        ? {
+            kind: 'token' as const,
+            instanceUrl: e.SALESFORCE_INSTANCE_URL,
+            accessToken: e.SALESFORCE_ACCESS_TOKEN,
+          }
         : undefined
   if (!credentials)
     throw new ConfigError(

@@ -52,7 +52,10 @@ async function main() {
   })
   const stopCrmReconcile =
     crm.kind === 'salesforce'
-      ? startCrmReconcile({ db: database.db, connector: caseConnector, clock, logger }, crm.reconcileMs)
+      ? startCrmReconcile(
+          { db: database.db, connector: caseConnector, clock, logger },
+          crm.reconcileMs,
+        )
       : () => {}
   const stopErpSync = await startErpSync({ app, db: database.db, config, clock, logger })
 

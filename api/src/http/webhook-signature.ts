@@ -15,7 +15,12 @@ import { ApiError } from './problem.js'
 export function verifyWebhookSignature(secretOf: (c: Context<AppEnv>) => string | undefined) {
   return createMiddleware<AppEnv>(async function webhookSignature(c, next) {
     const secret = secretOf(c)
-    if (!secret) throw new ApiError(401, 'invalid_signature', 'No webhook secret is configured for this sender.')
+    if (!secret)
+      throw new ApiError(
+        401,
+        'invalid_signature',
+        'No webhook secret is configured for this sender.',
+      )
     const raw = await c.req.text()
     try {
       new Webhook(secret).verify(raw, {

@@ -13,14 +13,21 @@ import { createOutboxWorker } from './outbox-worker.js'
  * only accepted is handed to its `deliver` in the case's account scope, and
  * once the CRM has it the case is `synced` with the CRM's ID.
  */
-export function crmDeliveryTarget(db: Kysely<Database>, connector: CaseConnector, clock: Clock): ErpConnector {
+export function crmDeliveryTarget(
+  db: Kysely<Database>,
+  connector: CaseConnector,
+  clock: Clock,
+): ErpConnector {
   return {
     name: connector.name,
     async deliver(event) {
       const accountId = event.accountId ?? ''
       const caseEvent = { ...event, accountId, subjectId: event.subjectId ?? '' }
       await withTenant(db, accountId, async (db) => {
-        const { externalId } = await connector.deliver({ db, accountId, now: clock.now() }, caseEvent)
+        const { externalId } = await connector.deliver(
+          { db, accountId, now: clock.now() },
+          caseEvent,
+        )
         await db
           .updateTable('cases')
           .set({ sync_status: 'synced', ...(externalId ? { external_id: externalId } : {}) })

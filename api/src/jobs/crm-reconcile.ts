@@ -17,7 +17,12 @@ import { changeCaseStatus } from '../modules/cases/case-changes.js'
  * CRM's status is left alone, so re-reading a window changes nothing.
  * Returns how many cases it moved.
  */
-export function createCrmReconcile(deps: { db: Kysely<Database>; connector: CaseConnector; clock: Clock; logger: Logger }) {
+export function createCrmReconcile(deps: {
+  db: Kysely<Database>
+  connector: CaseConnector
+  clock: Clock
+  logger: Logger
+}) {
   // The newest SystemModstamp seen per account. Kept in memory: after a
   // restart the first pass reads the latest cases again, which is harmless.
   const seen = new Map<string, string>()
@@ -26,7 +31,10 @@ export function createCrmReconcile(deps: { db: Kysely<Database>; connector: Case
     const now = deps.clock.now()
     const since = seen.get(accountId) ?? null
     const snapshots = await withTenant(deps.db, accountId, (db) =>
-      deps.connector.listCases({ db, accountId, now }, { accountId, updatedSince: since, limit: 200 }),
+      deps.connector.listCases(
+        { db, accountId, now },
+        { accountId, updatedSince: since, limit: 200 },
+      ),
     )
     let moved = 0
     for (const snapshot of snapshots) {
@@ -58,7 +66,11 @@ export function createCrmReconcile(deps: { db: Kysely<Database>; connector: Case
 
   async function reconcileOnce(): Promise<number> {
     const accounts = await withPurpose(deps.db, 'crm-reconcile', (db) =>
-      db.selectFrom('accounts').select('id').where('salesforce_account_id', 'is not', null).execute(),
+      db
+        .selectFrom('accounts')
+        .select('id')
+        .where('salesforce_account_id', 'is not', null)
+        .execute(),
     )
     let moved = 0
     for (const { id } of accounts) {
@@ -77,7 +89,8 @@ export function createCrmReconcile(deps: { db: Kysely<Database>; connector: Case
 /** Runs the reconcile every `everyMs`; returns a function that stops it. */
 export function startCrmReconcile(deps: Parameters<typeof createCrmReconcile>[0], everyMs: number) {
   const { reconcileOnce } = createCrmReconcile(deps)
-  const run = () => reconcileOnce().catch((error: unknown) => deps.logger.error('CRM reconcile failed', { error }))
+  const run = () =>
+    reconcileOnce().catch((error: unknown) => deps.logger.error('CRM reconcile failed', { error }))
   void run()
   const timer = setInterval(() => void run(), everyMs)
   timer.unref()

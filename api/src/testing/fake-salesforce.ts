@@ -38,7 +38,13 @@ export interface FakeSalesforce {
 
 export type FakeRecord = Record<string, unknown> & { Id: string }
 
-const ID_PREFIX: Record<string, string> = { Case: '500', Contact: '003', CaseComment: '00a', ContentVersion: '068', Account: '001' }
+const ID_PREFIX: Record<string, string> = {
+  Case: '500',
+  Contact: '003',
+  CaseComment: '00a',
+  ContentVersion: '068',
+  Account: '001',
+}
 
 export async function startFakeSalesforce(): Promise<FakeSalesforce> {
   const sessions = new Set<string>()
@@ -62,9 +68,16 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     const rows = table(type)
     const at = stamp()
     const existing = fields.Id ? rows.find((r) => r.Id === fields.Id) : undefined
-    if (existing) return Object.assign(existing, fields, { SystemModstamp: at, LastModifiedDate: at })
+    if (existing)
+      return Object.assign(existing, fields, { SystemModstamp: at, LastModifiedDate: at })
     const id = `${ID_PREFIX[type] ?? '0XX'}${String(++counter).padStart(15, '0')}`
-    const record: FakeRecord = { ...fields, Id: id, CreatedDate: at, SystemModstamp: at, LastModifiedDate: at }
+    const record: FakeRecord = {
+      ...fields,
+      Id: id,
+      CreatedDate: at,
+      SystemModstamp: at,
+      LastModifiedDate: at,
+    }
     rows.push(record)
     return record
   }
@@ -89,11 +102,19 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     const login = url.pathname.match(/^\/services\/Soap\/u\/([\d.]+)$/)
     if (req.method === 'POST' && login) return soapLogin(res, login[1]!, body)
     const data = url.pathname.match(/^\/services\/data\/v[\d.]+\/(.*)$/)
-    if (!data) return json(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }])
+    if (!data)
+      return json(res, 404, [
+        { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+      ])
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
-    if (!sessions.has(token)) return json(res, 401, [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }])
+    if (!sessions.has(token))
+      return json(res, 401, [
+        { errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' },
+      ])
     if (fake.limitExceeded)
-      return json(res, 403, [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }])
+      return json(res, 403, [
+        { errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' },
+      ])
     const parts = data[1]!.split('/')
     if (parts[0] === 'query') {
       if (parts[1]) return queryPage(res, parts[1])
@@ -107,7 +128,9 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     fake.logins++
     if (!/<username>[^<]+<\/username>/.test(body) || !/<password>[^<]+<\/password>/.test(body)) {
       res.writeHead(500, { 'content-type': 'text/xml' })
-      return void res.end('<soapenv:Envelope><soapenv:Body><soapenv:Fault><faultstring>INVALID_LOGIN</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>')
+      return void res.end(
+        '<soapenv:Envelope><soapenv:Body><soapenv:Fault><faultstring>INVALID_LOGIN</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>',
+      )
     }
     const sessionId = `00D!${randomBytes(12).toString('hex')}`
     sessions.add(sessionId)
@@ -149,11 +172,19 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
       const message = refusal(type, { ...existing, ...fields, [a]: value, Id: existing?.Id ?? '' })
       if (message) return refuse(message)
       const record = put(type, { ...fields, [a]: value, ...(existing ? { Id: existing.Id } : {}) })
-      return reply(existing ? 200 : 201, { id: record.Id, success: true, errors: [], created: !existing })
+      return reply(existing ? 200 : 201, {
+        id: record.Id,
+        success: true,
+        errors: [],
+        created: !existing,
+      })
     }
     if (req.method === 'PATCH' && a) {
       const existing = table(type).find((r) => r.Id === a)
-      if (!existing) return json(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }])
+      if (!existing)
+        return json(res, 404, [
+          { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+        ])
       const message = refusal(type, { ...existing, ...fields })
       if (message) return refuse(message)
       put(type, { ...fields, Id: a })
@@ -172,7 +203,13 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     }
     if (query.limit !== undefined) rows = rows.slice(0, query.limit)
     const selected = rows.map((r) => {
-      const out: FakeRecord = { attributes: { type: query.from, url: `/services/data/v59.0/sobjects/${query.from}/${r.Id}` }, Id: r.Id }
+      const out: FakeRecord = {
+        attributes: {
+          type: query.from,
+          url: `/services/data/v59.0/sobjects/${query.from}/${r.Id}`,
+        },
+        Id: r.Id,
+      }
       for (const f of query.fields) out[f] = r[f] ?? null
       return out
     })
@@ -182,11 +219,19 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
   function queryPage(res: ServerResponse, locator: string): void {
     const [cursor, offset] = locator.split('-') as [string, string]
     const rows = cursors.get(cursor)
-    if (!rows) return json(res, 400, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }])
+    if (!rows)
+      return json(res, 400, [
+        { errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' },
+      ])
     sendPage(res, rows, Number(offset), cursor)
   }
 
-  function sendPage(res: ServerResponse, rows: FakeRecord[], offset: number, cursor?: string): void {
+  function sendPage(
+    res: ServerResponse,
+    rows: FakeRecord[],
+    offset: number,
+    cursor?: string,
+  ): void {
     const page = rows.slice(offset, offset + fake.pageSize)
     const done = offset + fake.pageSize >= rows.length
     let nextRecordsUrl: string | undefined
@@ -195,7 +240,12 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
       cursors.set(id, rows)
       nextRecordsUrl = `/services/data/v59.0/query/${id}-${offset + fake.pageSize}`
     }
-    json(res, 200, { totalSize: rows.length, done, records: page, ...(nextRecordsUrl ? { nextRecordsUrl } : {}) })
+    json(res, 200, {
+      totalSize: rows.length,
+      done,
+      records: page,
+      ...(nextRecordsUrl ? { nextRecordsUrl } : {}),
+    })
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -262,7 +312,18 @@ function tokenize(soql: string): { kind: 'word' | 'string' | 'punct'; text: stri
         const c = soql[i]!
         if (c === '\\') {
           const next = soql[i + 1]
-          text += next === 'n' ? '\n' : next === 'r' ? '\r' : next === 't' ? '\t' : next === 'b' ? '\b' : next === 'f' ? '\f' : next
+          text +=
+            next === 'n'
+              ? '\n'
+              : next === 'r'
+                ? '\r'
+                : next === 't'
+                  ? '\t'
+                  : next === 'b'
+                    ? '\b'
+                    : next === 'f'
+                      ? '\f'
+                      : next
           i += 2
         } else if (c === "'") {
           i++
@@ -282,7 +343,7 @@ function tokenize(soql: string): { kind: 'word' | 'string' | 'punct'; text: stri
       tokens.push({ kind: 'punct', text: op })
       i += op.length
     } else {
-      const m = soql.slice(i).match(/^[\w.:+\-]+/)
+      const m = soql.slice(i).match(/^[\w.:+-]+/)
       if (!m) throw new Error(`Unexpected character ${ch}`)
       tokens.push({ kind: 'word', text: m[0] })
       i += m[0].length
@@ -302,7 +363,8 @@ export function parseSoql(soql: string): ParsedSoql {
   }
   const keyword = (word: string) => {
     const t = take()
-    if (t.kind !== 'word' || t.text.toUpperCase() !== word) throw new Error(`Expected ${word}, got ${t.text}`)
+    if (t.kind !== 'word' || t.text.toUpperCase() !== word)
+      throw new Error(`Expected ${word}, got ${t.text}`)
   }
   const isKeyword = (word: string) => peek()?.kind === 'word' && peek()!.text.toUpperCase() === word
   const literal = (): Literal => {
@@ -341,7 +403,8 @@ export function parseSoql(soql: string): ParsedSoql {
         } while (peek()?.text === ',')
         if (take().text !== ')') throw new Error('Expected )')
         where.push({ field, op, value: values })
-      } else if (['=', '!=', '>', '>=', '<', '<='].includes(op)) where.push({ field, op, value: literal() })
+      } else if (['=', '!=', '>', '>=', '<', '<='].includes(op))
+        where.push({ field, op, value: literal() })
       else throw new Error(`Unknown operator ${opToken.text}`)
     } while (isKeyword('AND'))
   }
@@ -360,7 +423,13 @@ export function parseSoql(soql: string): ParsedSoql {
     limit = Number(take().text)
   }
   if (at !== tokens.length) throw new Error(`Unexpected ${tokens[at]!.text}`)
-  return { fields, from, where, ...(orderBy ? { orderBy } : {}), ...(limit !== undefined ? { limit } : {}) }
+  return {
+    fields,
+    from,
+    where,
+    ...(orderBy ? { orderBy } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+  }
 }
 
 function matches(record: FakeRecord, c: Condition): boolean {

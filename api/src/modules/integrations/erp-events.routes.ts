@@ -16,7 +16,10 @@ const receiveErpEventRoute = createRoute({
     'Authenticated with the operator key and signed per Standard Webhooks (HMAC-SHA256 over `id.timestamp.body`). ' +
     'Idempotent by event `id`; events may arrive in any order — an order status never moves backwards.',
   ...access('operator'),
-  middleware: [...access('operator').middleware, verifyWebhookSignature((c) => c.var.deps.config.erpWebhookSecret)],
+  middleware: [
+    ...access('operator').middleware,
+    verifyWebhookSignature((c) => c.var.deps.config.erpWebhookSecret),
+  ],
   request: {
     query: NoQuery,
     headers: WebhookHeaders,

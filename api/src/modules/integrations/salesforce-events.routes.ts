@@ -19,7 +19,9 @@ const receiveSalesforceEventRoute = createRoute({
   ...access('operator'),
   middleware: [
     ...access('operator').middleware,
-    verifyWebhookSignature((c) => (c.var.deps.config.crm.kind === 'salesforce' ? c.var.deps.config.crm.webhookSecret : undefined)),
+    verifyWebhookSignature((c) =>
+      c.var.deps.config.crm.kind === 'salesforce' ? c.var.deps.config.crm.webhookSecret : undefined,
+    ),
   ],
   request: {
     query: NoQuery,

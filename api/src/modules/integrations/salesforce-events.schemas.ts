@@ -2,7 +2,11 @@ import { z } from '@hono/zod-openapi'
 
 const Instant = z.iso.datetime({ offset: true })
 const CaseRef = {
-  caseId: z.string().min(1).max(64).openapi({ description: "Portico's case ID: the Case's `Portico_Case_Id__c`." }),
+  caseId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ description: "Portico's case ID: the Case's `Portico_Case_Id__c`." }),
 }
 
 /**
@@ -20,7 +24,9 @@ export const SalesforceEventBody = z
         commentId: z.string().min(1).max(64).openapi({ description: 'The CaseComment Id.' }),
         body: z.string().min(1).max(20_000),
         authorName: z.string().min(1).max(200),
-        isPublished: z.boolean().openapi({ description: 'Only published comments reach the customer.' }),
+        isPublished: z
+          .boolean()
+          .openapi({ description: 'Only published comments reach the customer.' }),
       }),
     }),
     z.strictObject({
@@ -29,7 +35,11 @@ export const SalesforceEventBody = z
       occurredAt: Instant,
       data: z.strictObject({
         ...CaseRef,
-        status: z.string().min(1).max(100).openapi({ description: 'The Case `Status` picklist value.' }),
+        status: z
+          .string()
+          .min(1)
+          .max(100)
+          .openapi({ description: 'The Case `Status` picklist value.' }),
         authorName: z.string().min(1).max(200),
       }),
     }),
@@ -40,9 +50,12 @@ export type SalesforceEvent = z.infer<typeof SalesforceEventBody>
 export const SalesforceEventResultSchema = z
   .object({
     id: z.string(),
-    duplicate: z.boolean().openapi({ description: 'True when this event ID was already processed (nothing changed).' }),
+    duplicate: z
+      .boolean()
+      .openapi({ description: 'True when this event ID was already processed (nothing changed).' }),
     outcome: z.enum(['applied', 'ignored']).openapi({
-      description: '`ignored`: nothing for the customer to see (an internal comment, a status it already has).',
+      description:
+        '`ignored`: nothing for the customer to see (an internal comment, a status it already has).',
     }),
   })
   .openapi('SalesforceEventResult')

@@ -24,7 +24,11 @@ export async function applySalesforceEvent(
   event: SalesforceEvent,
 ): Promise<SalesforceEventResult> {
   const found = await withPurpose(deps.db, 'case-inbound', (db) =>
-    db.selectFrom('cases').select('account_id').where('id', '=', event.data.caseId).executeTakeFirst(),
+    db
+      .selectFrom('cases')
+      .select('account_id')
+      .where('id', '=', event.data.caseId)
+      .executeTakeFirst(),
   )
   if (!found) throw notFound('case')
   const accountId = found.account_id
@@ -32,11 +36,21 @@ export async function applySalesforceEvent(
     transaction(db, async (trx) => {
       const recorded = await trx
         .insertInto('inbound_events')
-        .values({ source: 'salesforce', event_id: event.id, type: event.type, received_at: deps.now.toISOString(), outcome: 'applied' })
+        .values({
+          source: 'salesforce',
+          event_id: event.id,
+          type: event.type,
+          received_at: deps.now.toISOString(),
+          outcome: 'applied',
+        })
         .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
         .executeTakeFirst()
-      if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) === 0) return { duplicate: true, outcome: 'applied' as const }
-      const outcome = await apply({ db: trx, accountId, connector: builtInCaseConnector, now: deps.now }, event)
+      if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) === 0)
+        return { duplicate: true, outcome: 'applied' as const }
+      const outcome = await apply(
+        { db: trx, accountId, connector: builtInCaseConnector, now: deps.now },
+        event,
+      )
       if (outcome === 'ignored')
         await trx
           .updateTable('inbound_events')

@@ -24,11 +24,19 @@ describe('events from Salesforce', () => {
     })
     let accountId: string
     ;({ headers: auth, accountId } = await signIn(t.app, BUYER))
-    await t.db.updateTable('accounts').set({ salesforce_account_id: '001000000000AAA' }).where('id', '=', accountId).execute()
+    await t.db
+      .updateTable('accounts')
+      .set({ salesforce_account_id: '001000000000AAA' })
+      .where('id', '=', accountId)
+      .execute()
     const response = await t.app.request('/v1/cases', {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': 'sf-events-1' },
-      body: JSON.stringify({ subject: 'Pump leaks', description: 'Since Monday.', category: 'quality' }),
+      body: JSON.stringify({
+        subject: 'Pump leaks',
+        description: 'Since Monday.',
+        category: 'quality',
+      }),
     })
     assert.equal(response.status, 201)
     caseId = ((await response.json()) as { id: string }).id
@@ -56,7 +64,10 @@ describe('events from Salesforce', () => {
   }
   const thread = async () => {
     const response = await t.app.request(`/v1/cases/${caseId}`, { headers: auth })
-    return (await response.json()) as { status: string; comments: Array<{ body: string; author: { kind: string } }> }
+    return (await response.json()) as {
+      status: string
+      comments: Array<{ body: string; author: { kind: string } }>
+    }
   }
   const commentsOnCase = () => (sf.records.get('CaseComment') ?? []).length
 
@@ -65,14 +76,22 @@ describe('events from Salesforce', () => {
     const event = {
       id: 'sf-evt-1',
       type: 'case.commented',
-      data: { caseId, commentId: '00a000000000001', body: 'A technician comes Thursday.', authorName: 'Ana', isPublished: true },
+      data: {
+        caseId,
+        commentId: '00a000000000001',
+        body: 'A technician comes Thursday.',
+        authorName: 'Ana',
+        isPublished: true,
+      },
     }
     const first = await send(event)
     assert.equal(first.status, 200, await first.clone().text())
     assert.deepEqual(await first.json(), { id: 'sf-evt-1', duplicate: false, outcome: 'applied' })
     const again = await send(event)
     assert.deepEqual(await again.json(), { id: 'sf-evt-1', duplicate: true, outcome: 'applied' })
-    const comments = (await thread()).comments.filter((c) => c.body === 'A technician comes Thursday.')
+    const comments = (await thread()).comments.filter(
+      (c) => c.body === 'A technician comes Thursday.',
+    )
     assert.equal(comments.length, 1)
     assert.equal(comments[0]!.author.kind, 'agent')
     assert.equal(commentsOnCase(), before, 'nothing written back to Salesforce')
@@ -82,21 +101,39 @@ describe('events from Salesforce', () => {
     const response = await send({
       id: 'sf-evt-2',
       type: 'case.commented',
-      data: { caseId, commentId: '00a000000000002', body: 'Customer is difficult.', authorName: 'Ana', isPublished: false },
+      data: {
+        caseId,
+        commentId: '00a000000000002',
+        body: 'Customer is difficult.',
+        authorName: 'Ana',
+        isPublished: false,
+      },
     })
-    assert.deepEqual(await response.json(), { id: 'sf-evt-2', duplicate: false, outcome: 'ignored' })
+    assert.deepEqual(await response.json(), {
+      id: 'sf-evt-2',
+      duplicate: false,
+      outcome: 'ignored',
+    })
     assert.ok(!(await thread()).comments.some((c) => c.body === 'Customer is difficult.'))
   })
 
   test('a status set in Salesforce moves the case', async () => {
-    const response = await send({ id: 'sf-evt-3', type: 'case.status_changed', data: { caseId, status: 'Resolved', authorName: 'Ana' } })
+    const response = await send({
+      id: 'sf-evt-3',
+      type: 'case.status_changed',
+      data: { caseId, status: 'Resolved', authorName: 'Ana' },
+    })
     assert.equal(response.status, 200, await response.clone().text())
     assert.equal((await thread()).status, 'resolved')
   })
 
   test('a wrong signature is refused with 401 and changes nothing', async () => {
     const response = await send(
-      { id: 'sf-evt-4', type: 'case.status_changed', data: { caseId, status: 'Closed', authorName: 'Mallory' } },
+      {
+        id: 'sf-evt-4',
+        type: 'case.status_changed',
+        data: { caseId, status: 'Closed', authorName: 'Mallory' },
+      },
       'whsec_d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC0xMjM0NQ==',
     )
     assert.equal(response.status, 401)
@@ -105,7 +142,11 @@ describe('events from Salesforce', () => {
   })
 
   test('an unknown case answers 404', async () => {
-    const response = await send({ id: 'sf-evt-5', type: 'case.status_changed', data: { caseId: 'case_nope', status: 'Closed', authorName: 'Ana' } })
+    const response = await send({
+      id: 'sf-evt-5',
+      type: 'case.status_changed',
+      data: { caseId: 'case_nope', status: 'Closed', authorName: 'Ana' },
+    })
     assert.equal(response.status, 404)
   })
 })

@@ -28,7 +28,11 @@ export function createSalesforceClient(options: SalesforceClientOptions) {
 
   async function signIn(): Promise<Connection> {
     if (credentials.kind === 'token')
-      return new Connection({ instanceUrl: credentials.instanceUrl, accessToken: credentials.accessToken, version: apiVersion })
+      return new Connection({
+        instanceUrl: credentials.instanceUrl,
+        accessToken: credentials.accessToken,
+        version: apiVersion,
+      })
     const conn = new Connection({ loginUrl: credentials.loginUrl, version: apiVersion })
     await conn.login(credentials.username, credentials.password)
     return conn
@@ -45,7 +49,8 @@ export function createSalesforceClient(options: SalesforceClientOptions) {
     try {
       return await work(await connect())
     } catch (error) {
-      if (isUnreachable(error)) throw new SalesforceUnreachableError('Salesforce cannot be reached', { cause: error })
+      if (isUnreachable(error))
+        throw new SalesforceUnreachableError('Salesforce cannot be reached', { cause: error })
       throw toApiError(error)
     }
   }

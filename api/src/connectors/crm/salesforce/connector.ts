@@ -8,7 +8,12 @@ import type {
   CaseSnapshot,
   CaseWriteResult,
 } from '../case-connector.js'
-import { PORTICO_CASE_ID_FIELD, porticoStatus, salesforcePriority, salesforceStatus } from './case-fields.js'
+import {
+  PORTICO_CASE_ID_FIELD,
+  porticoStatus,
+  salesforcePriority,
+  salesforceStatus,
+} from './case-fields.js'
 import type { CaseListCache } from './case-list-cache.js'
 import type { SalesforceClient } from './client.js'
 import { salesforceAccountId, salesforceContactId } from './contacts.js'
@@ -33,7 +38,10 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
   const { client, cache } = options
 
   /** Runs a write now; no answer from Salesforce means `accepted`, for the outbox. */
-  async function writeNow(ctx: CaseConnectorContext, work: () => Promise<string | null>): Promise<CaseWriteResult> {
+  async function writeNow(
+    ctx: CaseConnectorContext,
+    work: () => Promise<string | null>,
+  ): Promise<CaseWriteResult> {
     try {
       const externalId = await work()
       return { state: 'synced', externalId }
@@ -71,7 +79,11 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
   }
 
   /** The Case's Id: known from Portico's row once synced, else found by Portico's ID. */
-  async function caseIdInSalesforce(ctx: CaseConnectorContext, caseId: string, known: string | null): Promise<string> {
+  async function caseIdInSalesforce(
+    ctx: CaseConnectorContext,
+    caseId: string,
+    known: string | null,
+  ): Promise<string> {
     if (known) return known
     const sfAccountId = await salesforceAccountId(ctx.db, ctx.accountId)
     const [found] = await client.query(
@@ -82,7 +94,11 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
     return found.Id
   }
 
-  async function addComment(ctx: CaseConnectorContext, ref: { caseId: string; externalId: string | null }, body: string) {
+  async function addComment(
+    ctx: CaseConnectorContext,
+    ref: { caseId: string; externalId: string | null },
+    body: string,
+  ) {
     const parentId = await caseIdInSalesforce(ctx, ref.caseId, ref.externalId)
     await client.create('CaseComment', { ParentId: parentId, CommentBody: body, IsPublished: true })
     return parentId
@@ -90,7 +106,12 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
 
   async function addAttachment(
     ctx: CaseConnectorContext,
-    file: { caseId: string; externalId: string | null; fileName: string; open: () => Promise<Readable> },
+    file: {
+      caseId: string
+      externalId: string | null
+      fileName: string
+      open: () => Promise<Readable>
+    },
   ) {
     const parentId = await caseIdInSalesforce(ctx, file.caseId, file.externalId)
     // The REST API takes VersionData base64 in JSON: the file is read once per
@@ -106,7 +127,11 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
     return parentId
   }
 
-  async function changeStatus(ctx: CaseConnectorContext, ref: { caseId: string; externalId: string | null }, to: CaseRecord['status']) {
+  async function changeStatus(
+    ctx: CaseConnectorContext,
+    ref: { caseId: string; externalId: string | null },
+    to: CaseRecord['status'],
+  ) {
     const id = await caseIdInSalesforce(ctx, ref.caseId, ref.externalId)
     await client.update('Case', { Id: id, Status: salesforceStatus(to) })
     return id
@@ -149,7 +174,12 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
           priority: row.priority,
           // The status when raised: later changes follow as their own events.
           status: 'new',
-          related: { orderId: row.order_id, invoiceId: row.invoice_id, productId: row.product_id, documentId: row.document_id },
+          related: {
+            orderId: row.order_id,
+            invoiceId: row.invoice_id,
+            productId: row.product_id,
+            documentId: row.document_id,
+          },
           details: JSON.parse(row.details) as Record<string, string>,
           createdBy: { userId: row.created_by, name: author.name },
           createdAt: row.created_at,
@@ -208,7 +238,8 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
       try {
         return { externalId: await deliverEvent(ctx, event) }
       } catch (error) {
-        if (isPermanentRefusal(error)) throw new PermanentDeliveryError((error as Error).message, { cause: error })
+        if (isPermanentRefusal(error))
+          throw new PermanentDeliveryError((error as Error).message, { cause: error })
         throw error
       } finally {
         cache.bust(ctx.accountId)

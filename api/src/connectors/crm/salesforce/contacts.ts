@@ -9,14 +9,21 @@ import { soqlString } from './soql.js'
  * operator's decision (`accounts.salesforce_account_id`); an unlinked account
  * is refused rather than filed under a guess.
  */
-export async function salesforceAccountId(db: Kysely<Database>, accountId: string): Promise<string> {
+export async function salesforceAccountId(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<string> {
   const row = await db
     .selectFrom('accounts')
     .select('salesforce_account_id')
     .where('id', '=', accountId)
     .executeTakeFirst()
   if (!row?.salesforce_account_id)
-    throw new ApiError(422, 'crm_account_unlinked', 'This account is not linked to a Salesforce Account; ask the operator to link it.')
+    throw new ApiError(
+      422,
+      'crm_account_unlinked',
+      'This account is not linked to a Salesforce Account; ask the operator to link it.',
+    )
   return row.salesforce_account_id
 }
 
@@ -42,7 +49,11 @@ export async function salesforceContactId(
   )
   const contactId =
     found[0]?.Id ??
-    (await client.create('Contact', { AccountId: user.sfAccountId, Email: row.email, ...splitName(row.name) }))
+    (await client.create('Contact', {
+      AccountId: user.sfAccountId,
+      Email: row.email,
+      ...splitName(row.name),
+    }))
   await db
     .updateTable('users')
     .set({ salesforce_contact_id: contactId })

@@ -15,7 +15,15 @@ function errorCodeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET'])
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+])
 
 /** True when the request never got an answer from Salesforce. */
 export function isUnreachable(error: unknown): boolean {
@@ -41,27 +49,52 @@ export function toApiError(error: unknown): ApiError {
   switch (code) {
     case 'REQUEST_LIMIT_EXCEEDED':
       // The org's 24-hour API allowance is spent; it refills over the day.
-      return new ApiError(503, 'crm_rate_limited', 'Salesforce is not accepting more requests right now; try again later.', {
-        headers: { 'Retry-After': '60' },
-        cause: error,
-      })
+      return new ApiError(
+        503,
+        'crm_rate_limited',
+        'Salesforce is not accepting more requests right now; try again later.',
+        {
+          headers: { 'Retry-After': '60' },
+          cause: error,
+        },
+      )
     case 'FIELD_CUSTOM_VALIDATION_EXCEPTION':
     case 'REQUIRED_FIELD_MISSING':
     case 'STRING_TOO_LONG':
     case 'INVALID_EMAIL_ADDRESS':
-      return new ApiError(422, 'crm_validation_failed', `Salesforce refused the change: ${message}`, { cause: error })
+      return new ApiError(
+        422,
+        'crm_validation_failed',
+        `Salesforce refused the change: ${message}`,
+        { cause: error },
+      )
     case 'INVALID_SESSION_ID':
-      return new ApiError(503, 'crm_unavailable', 'Portico could not sign in to Salesforce; try again later.', {
-        headers: { 'Retry-After': '30' },
-        cause: error,
-      })
+      return new ApiError(
+        503,
+        'crm_unavailable',
+        'Portico could not sign in to Salesforce; try again later.',
+        {
+          headers: { 'Retry-After': '30' },
+          cause: error,
+        },
+      )
   }
   if (isUnreachable(error))
-    return new ApiError(503, 'crm_unavailable', 'Salesforce cannot be reached right now; try again later.', {
-      headers: { 'Retry-After': '30' },
-      cause: error,
-    })
-  return new ApiError(502, 'crm_failed', `Salesforce answered with an error${code ? ` (${code})` : ''}.`, { cause: error })
+    return new ApiError(
+      503,
+      'crm_unavailable',
+      'Salesforce cannot be reached right now; try again later.',
+      {
+        headers: { 'Retry-After': '30' },
+        cause: error,
+      },
+    )
+  return new ApiError(
+    502,
+    'crm_failed',
+    `Salesforce answered with an error${code ? ` (${code})` : ''}.`,
+    { cause: error },
+  )
 }
 
 /** Whether a refusal is for good: retrying the same change cannot succeed. */

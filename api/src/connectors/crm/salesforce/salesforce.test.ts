@@ -36,8 +36,16 @@ describe('cases kept in Salesforce', () => {
     })
     ;({ headers: auth, accountId } = await signIn(t.app, BUYER))
     ;({ headers: other, accountId: otherAccountId } = await signIn(t.app, OTHER))
-    await t.db.updateTable('accounts').set({ salesforce_account_id: SF_ACCOUNT }).where('id', '=', accountId).execute()
-    await t.db.updateTable('accounts').set({ salesforce_account_id: SF_OTHER }).where('id', '=', otherAccountId).execute()
+    await t.db
+      .updateTable('accounts')
+      .set({ salesforce_account_id: SF_ACCOUNT })
+      .where('id', '=', accountId)
+      .execute()
+    await t.db
+      .updateTable('accounts')
+      .set({ salesforce_account_id: SF_OTHER })
+      .where('id', '=', otherAccountId)
+      .execute()
   })
   after(async () => {
     await t.close()
@@ -57,7 +65,11 @@ describe('cases kept in Salesforce', () => {
       body: JSON.stringify(body),
     })
   const raise = (subject = 'Where is my delivery?', headers = auth) =>
-    post('/v1/cases', { subject, description: 'It was due yesterday.', category: 'delivery' }, headers)
+    post(
+      '/v1/cases',
+      { subject, description: 'It was due yesterday.', category: 'delivery' },
+      headers,
+    )
   const cases = () => sf.records.get('Case') ?? []
 
   test('a new case becomes one Case under the Account, raised by a Contact created once', async () => {
@@ -74,7 +86,11 @@ describe('cases kept in Salesforce', () => {
     assert.equal(contacts.length, 1)
     assert.equal(contacts[0]!.Email, BUYER)
     assert.equal(record.ContactId, contacts[0]!.Id)
-    const row = await t.db.selectFrom('cases').select(['external_id', 'connector']).where('id', '=', created.id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('cases')
+      .select(['external_id', 'connector'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow()
     assert.deepEqual(row, { external_id: record.Id, connector: 'salesforce' })
 
     assert.equal((await raise('A second question')).status, 201)
@@ -91,7 +107,9 @@ describe('cases kept in Salesforce', () => {
 
   test('a comment becomes a published CaseComment on the Case', async () => {
     const created = (await (await raise('With a comment')).json()) as { id: string }
-    const response = await post(`/v1/cases/${created.id}/comments`, { body: 'Any news? It’s "urgent".' })
+    const response = await post(`/v1/cases/${created.id}/comments`, {
+      body: 'Any news? It’s "urgent".',
+    })
     assert.equal(response.status, 201, await response.clone().text())
     const parent = cases().find((c) => c.Portico_Case_Id__c === created.id)!
     const comments = (sf.records.get('CaseComment') ?? []).filter((c) => c.ParentId === parent.Id)
@@ -106,11 +124,17 @@ describe('cases kept in Salesforce', () => {
     const connector = caseConnectorFor(t.config)
     // A lookup by a value carrying SOQL must match only exactly that value.
     const found = await withTenant(t.appDb, accountId, (db) =>
-      connector.getCase({ db, accountId, now: new Date() }, { caseId: `${created.id}' OR Id != '`, externalId: null }),
+      connector.getCase(
+        { db, accountId, now: new Date() },
+        { caseId: `${created.id}' OR Id != '`, externalId: null },
+      ),
     )
     assert.equal(found, undefined)
     const exact = await withTenant(t.appDb, accountId, (db) =>
-      connector.getCase({ db, accountId, now: new Date() }, { caseId: created.id, externalId: null }),
+      connector.getCase(
+        { db, accountId, now: new Date() },
+        { caseId: created.id, externalId: null },
+      ),
     )
     assert.equal(exact?.caseId, created.id)
     assert.equal(cases().find((c) => c.Portico_Case_Id__c === created.id)?.Subject, nasty)
@@ -120,7 +144,10 @@ describe('cases kept in Salesforce', () => {
     let connector: CaseConnector
     const list = (account: string) =>
       withTenant(t.appDb, account, (db) =>
-        connector.listCases({ db, accountId: account, now: new Date() }, { accountId: account, updatedSince: null, limit: 100 }),
+        connector.listCases(
+          { db, accountId: account, now: new Date() },
+          { accountId: account, updatedSince: null, limit: 100 },
+        ),
       )
     const queries = () => sf.requests.filter((r) => r.includes('/query')).length
 
@@ -135,9 +162,14 @@ describe('cases kept in Salesforce', () => {
         const mine = cases().filter((c) => c.AccountId === SF_ACCOUNT && c.Portico_Case_Id__c)
         assert.equal(first.length, mine.length)
         assert.ok(first.length >= 2, 'more than one page')
-        const ours = await t.db.selectFrom('cases').select('id').where('account_id', '=', accountId).execute()
+        const ours = await t.db
+          .selectFrom('cases')
+          .select('id')
+          .where('account_id', '=', accountId)
+          .execute()
         const ids = new Set(ours.map((r) => r.id))
-        for (const snapshot of first) assert.ok(ids.has(snapshot.caseId), 'only this account’s cases')
+        for (const snapshot of first)
+          assert.ok(ids.has(snapshot.caseId), 'only this account’s cases')
 
         const before = sf.requests.length
         const second = await list(accountId)
@@ -145,7 +177,8 @@ describe('cases kept in Salesforce', () => {
         assert.equal(sf.requests.length, before, 'served from the cache')
 
         const theirs = await list(otherAccountId)
-        for (const snapshot of theirs) assert.ok(!ids.has(snapshot.caseId), 'another account never sees them')
+        for (const snapshot of theirs)
+          assert.ok(!ids.has(snapshot.caseId), 'another account never sees them')
       } finally {
         sf.pageSize = 2000
       }
@@ -155,7 +188,11 @@ describe('cases kept in Salesforce', () => {
       const first = await list(accountId)
       const asked = queries()
       const now = new Date()
-      const user = await t.db.selectFrom('users').select(['id', 'name']).where('email', '=', BUYER).executeTakeFirstOrThrow()
+      const user = await t.db
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('email', '=', BUYER)
+        .executeTakeFirstOrThrow()
       await withTenant(t.appDb, accountId, (db) =>
         connector.createCase(
           { db, accountId, now },
@@ -192,20 +229,28 @@ describe('cases kept in Salesforce', () => {
   })
 
   test('the org’s API limit spent: 503 problem with Retry-After, nothing stored', async () => {
-    const before = await t.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const before = await t.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     sf.limitExceeded = true
     const response = await raise('Rate limited')
     assert.equal(response.status, 503)
     assert.equal(response.headers.get('content-type'), 'application/problem+json')
     assert.ok(Number(response.headers.get('retry-after')) > 0)
     assert.equal(((await response.json()) as Problem).code, 'crm_rate_limited')
-    const after = await t.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const after = await t.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     assert.equal(Number(after.n), Number(before.n))
   })
 
   test('a validation rule refusing the Case: 422 problem naming its message', async () => {
     sf.validationRule = (type, record) =>
-      type === 'Case' && String(record.Subject).includes('forbidden') ? 'Subject must not say forbidden' : undefined
+      type === 'Case' && String(record.Subject).includes('forbidden')
+        ? 'Subject must not say forbidden'
+        : undefined
     const response = await raise('A forbidden subject')
     assert.equal(response.status, 422)
     const problem = (await response.json()) as Problem
@@ -214,13 +259,21 @@ describe('cases kept in Salesforce', () => {
   })
 
   test('an unlinked account is refused with a 422 problem', async () => {
-    await t.db.updateTable('accounts').set({ salesforce_account_id: null }).where('id', '=', otherAccountId).execute()
+    await t.db
+      .updateTable('accounts')
+      .set({ salesforce_account_id: null })
+      .where('id', '=', otherAccountId)
+      .execute()
     try {
       const response = await raise('Unlinked', other)
       assert.equal(response.status, 422)
       assert.equal(((await response.json()) as Problem).code, 'crm_account_unlinked')
     } finally {
-      await t.db.updateTable('accounts').set({ salesforce_account_id: SF_OTHER }).where('id', '=', otherAccountId).execute()
+      await t.db
+        .updateTable('accounts')
+        .set({ salesforce_account_id: SF_OTHER })
+        .where('id', '=', otherAccountId)
+        .execute()
     }
   })
 
@@ -234,7 +287,15 @@ describe('cases kept in Salesforce', () => {
     const queued = await t.db
       .selectFrom('outbox_deliveries as d')
       .innerJoin('events as e', 'e.id', 'd.event_id')
-      .select(['e.id', 'e.type', 'e.account_id', 'e.subject_id', 'e.data', 'e.created_at', 'd.consumer'])
+      .select([
+        'e.id',
+        'e.type',
+        'e.account_id',
+        'e.subject_id',
+        'e.data',
+        'e.created_at',
+        'd.consumer',
+      ])
       .where('e.subject_id', '=', created.id)
       .execute()
     assert.equal(queued.length, 1)
@@ -250,7 +311,9 @@ describe('cases kept in Salesforce', () => {
     }
     const connector = caseConnectorFor(t.config)
     const deliver = () =>
-      withTenant(t.appDb, accountId, (db) => connector.deliver({ db, accountId, now: new Date() }, event))
+      withTenant(t.appDb, accountId, (db) =>
+        connector.deliver({ db, accountId, now: new Date() }, event),
+      )
 
     // Still down: the delivery fails and is retried later.
     await assert.rejects(deliver())
@@ -268,7 +331,10 @@ describe('cases kept in Salesforce', () => {
 
   test('the outbox worker delivers a case raised while Salesforce was down, once, and marks it synced', async () => {
     sf.down = true
-    const created = (await (await raise('Queued for the worker')).json()) as { id: string; syncStatus: string }
+    const created = (await (await raise('Queued for the worker')).json()) as {
+      id: string
+      syncStatus: string
+    }
     assert.equal(created.syncStatus, 'syncing')
     sf.down = false
     const worker = createOutboxWorker({
@@ -283,26 +349,47 @@ describe('cases kept in Salesforce', () => {
     await worker.runOnce()
     const found = cases().filter((c) => c.Portico_Case_Id__c === created.id)
     assert.equal(found.length, 1)
-    const row = await t.db.selectFrom('cases').select(['sync_status', 'external_id']).where('id', '=', created.id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('cases')
+      .select(['sync_status', 'external_id'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow()
     assert.deepEqual(row, { sync_status: 'synced', external_id: found[0]!.Id })
-    const delivery = await t.db.selectFrom('outbox_deliveries as d').innerJoin('events as e', 'e.id', 'd.event_id')
-      .select(['d.state']).where('e.subject_id', '=', created.id).where('d.consumer', '=', 'crm').executeTakeFirstOrThrow()
+    const delivery = await t.db
+      .selectFrom('outbox_deliveries as d')
+      .innerJoin('events as e', 'e.id', 'd.event_id')
+      .select(['d.state'])
+      .where('e.subject_id', '=', created.id)
+      .where('d.consumer', '=', 'crm')
+      .executeTakeFirstOrThrow()
     assert.equal(delivery.state, 'delivered')
   })
 
   test('the reconcile picks up a status an agent set in Salesforce, by SystemModstamp, once', async () => {
     const created = (await (await raise('Resolved in Salesforce')).json()) as { id: string }
-    const reconcile = createCrmReconcile({ db: t.appDb, connector: caseConnectorFor(t.config), clock: t.clock, logger: createLogger('silent') })
+    const reconcile = createCrmReconcile({
+      db: t.appDb,
+      connector: caseConnectorFor(t.config),
+      clock: t.clock,
+      logger: createLogger('silent'),
+    })
     await reconcile.reconcileOnce()
     const record = cases().find((c) => c.Portico_Case_Id__c === created.id)!
     sf.put('Case', { Id: record.Id, Status: 'Resolved' })
     const moved = await reconcile.reconcileOnce()
     assert.equal(moved, 1)
-    const row = await t.db.selectFrom('cases').select('status').where('id', '=', created.id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('cases')
+      .select('status')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow()
     assert.equal(row.status, 'resolved')
     const since = sf.requests.length
     assert.equal(await reconcile.reconcileOnce(), 0, 'nothing moves twice')
     const query = sf.requests.slice(since).find((r) => r.includes('/query'))
-    assert.ok(query && decodeURIComponent(query).includes('SystemModstamp >'), 'asks only for later changes')
+    assert.ok(
+      query && decodeURIComponent(query).includes('SystemModstamp >'),
+      'asks only for later changes',
+    )
   })
 })
