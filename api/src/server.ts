@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.js'
 import { serverOptions } from './http/server-options.js'
 import { caseConnectorFor } from './connectors/crm/connectors.js'
 import { startCaseSla } from './jobs/case-sla.js'
-import { startCrmDelivery } from './jobs/crm-delivery.js'
+import { startCaseSync } from './jobs/case-sync.js'
 import { startCrmReconcile } from './jobs/crm-reconcile.js'
 import { startErpSync } from './jobs/erp-sync.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
@@ -43,7 +43,7 @@ async function main() {
     config.caseSlaCheckSeconds * 1000,
   )
   const crm = config.crm
-  const stopCrmDelivery = startCrmDelivery({
+  const stopCaseSync = startCaseSync({
     db: database.db,
     connector: caseConnector,
     clock,
@@ -89,7 +89,7 @@ async function main() {
     stopReminders()
     stopCaseSla()
     stopCrmReconcile()
-    void stopCrmDelivery()
+    void stopCaseSync()
     void stopErpSync()
     // Open event streams end now (their clients resume with Last-Event-ID), so
     // the server can close; the database closes after the hub's last read.

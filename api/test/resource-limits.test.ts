@@ -8,6 +8,7 @@ import { createTestApp, startTestServer, type TestApp } from '../src/testing.js'
 import { bodyText, sampleValidRequest } from './support/arbitraries.js'
 import { isFileProperty } from './support/body-encoding.js'
 import { sessionFor } from './support/credentials.js'
+import { harvestIds, idsForParams } from './support/harvest.js'
 import { reportGate } from './support/report.js'
 import { listOperations, operations, type Operation } from './support/spec.js'
 
@@ -28,6 +29,7 @@ describe('gate: resource consumption', () => {
       PORTICO_EMBED_MINTS_PER_MINUTE: '3',
       // Small enough to send over it quickly; the rule is the same at 25 MiB.
       PORTICO_UPLOAD_LIMIT_BYTES: '1500000',
+      PORTICO_CASE_ATTACHMENT_LIMIT_BYTES: '1500000',
     })
   })
   after(async () => {
@@ -75,6 +77,27 @@ describe('gate: resource consumption', () => {
     ).length
   }
 
+  /**
+   * Real IDs of the user's own for an upload's path (a case still open to
+   * files), so the request reaches the body and its limit instead of a 404.
+   */
+  async function ownPathIds(op: Operation): Promise<Record<string, string>> {
+    const headers = await credentialFor(op)
+    if (op.permission === 'operator') return {}
+    const open = new Set(
+      (await t.db.selectFrom('cases').select('id').where('status', '!=', 'closed').execute()).map(
+        (row) => row.id,
+      ),
+    )
+    const known = idsForParams(op, await harvestIds(t.app, headers))
+    return Object.fromEntries(
+      Object.entries(known).flatMap(([param, ids]) => {
+        const id = ids.find((candidate) => open.has(candidate)) ?? ids[0]
+        return id ? [[param, id]] : []
+      }),
+    )
+  }
+
   // Uploads stream their bodies and have their own, larger limit: each is sent
   // a valid request whose file is one byte over it — once announced by
   // Content-Length (refused before it is read), once streamed without one
@@ -83,7 +106,7 @@ describe('gate: resource consumption', () => {
     for (const framing of ['with Content-Length', 'streamed, no Content-Length'] as const) {
       test(`${op.name}: an upload over PORTICO_UPLOAD_LIMIT_BYTES (${framing}) → 413, nothing stored`, async () => {
         stats.checks++
-        const { path, headers } = sampleValidRequest(op, seed++)
+        const { path, headers } = sampleValidRequest(op, seed++, await ownPathIds(op))
         const account = await t.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()
         const schema = op.body!.schema
         const body: Record<string, unknown> = {}
@@ -99,6 +122,7 @@ describe('gate: resource consumption', () => {
         const before = {
           events: await count('events'),
           documents: await count('documents'),
+          attachments: await count('case_attachments'),
           files: storedFiles(),
         }
         const response = await t.app.request(path, {
@@ -114,6 +138,7 @@ describe('gate: resource consumption', () => {
           {
             events: await count('events'),
             documents: await count('documents'),
+            attachments: await count('case_attachments'),
             files: storedFiles(),
           },
           before,
@@ -122,7 +147,7 @@ describe('gate: resource consumption', () => {
     }
   }
 
-  async function count(table: 'events' | 'documents'): Promise<number> {
+  async function count(table: 'events' | 'documents' | 'case_attachments'): Promise<number> {
     const row = await t.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))

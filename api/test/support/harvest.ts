@@ -64,14 +64,36 @@ export async function harvestDownloadTokens(
   ids: Iterable<string>,
 ): Promise<string[]> {
   const tokens: string[] = []
+  const mint = async (path: string) => {
+    const response = await app.request(path, { method: 'POST', headers })
+    if (response.status !== 200) return response.status
+    const { url } = (await response.json()) as { url: string }
+    tokens.push(url.slice(url.lastIndexOf('/') + 1))
+    return 200
+  }
   for (const op of operations()) {
     if (op.method !== 'POST' || !op.path.endsWith('/download-link')) continue
-    for (const id of (idsForParams(op, ids).id ?? []).slice(0, 3)) {
-      const response = await app.request(op.path.replace('{id}', id), { method: 'POST', headers })
-      if (response.status !== 200)
-        throw new Error(`${op.name} answered ${response.status} for ${id} while harvesting`)
-      const { url } = (await response.json()) as { url: string }
-      tokens.push(url.slice(url.lastIndexOf('/') + 1))
+    const known = idsForParams(op, ids)
+    const params = Object.keys(known)
+    if (params.length === 1) {
+      for (const id of (known.id ?? []).slice(0, 3)) {
+        const status = await mint(op.path.replace('{id}', id))
+        if (status !== 200)
+          throw new Error(`${op.name} answered ${status} for ${id} while harvesting`)
+      }
+      continue
+    }
+    // A file of a parent (`/v1/cases/{id}/attachments/{attachmentId}/…`): the
+    // lists show the IDs but not which parent each child is of, so every pair
+    // is tried and those that belong together (200) kept.
+    let pairs: Array<Record<string, string>> = [{}]
+    for (const param of params)
+      pairs = pairs.flatMap((pair) => (known[param] ?? []).map((id) => ({ ...pair, [param]: id })))
+    let minted = 0
+    for (const pair of pairs) {
+      if (minted === 3) break
+      const path = params.reduce((p, param) => p.replace(`{${param}}`, pair[param]!), op.path)
+      if ((await mint(path)) === 200) minted++
     }
   }
   return tokens

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
 import { withTenant } from '../../../db/scope.js'
-import { crmDeliveryTarget } from '../../../jobs/crm-delivery.js'
+import { caseDeliveryConnector } from '../../../jobs/case-sync.js'
 import { createCrmReconcile } from '../../../jobs/crm-reconcile.js'
 import { createOutboxWorker } from '../../../jobs/outbox-worker.js'
 import { createLogger } from '../../../lib/logger.js'
@@ -339,7 +339,7 @@ describe('cases kept in Salesforce', () => {
     sf.down = false
     const worker = createOutboxWorker({
       db: t.appDb,
-      connector: crmDeliveryTarget(t.appDb, caseConnectorFor(t.config), t.clock),
+      connector: caseDeliveryConnector(t.appDb, caseConnectorFor(t.config), t.clock),
       consumer: 'crm',
       clock: t.clock,
       logger: createLogger('silent'),
