@@ -67,12 +67,19 @@ async function main() {
         SALESFORCE_PASSWORD: 'bench',
       }),
     )
-    const results: Array<{ label: string; rps: number; p99: number; non2xx: number; sfRequests: number }> = []
+    const results: Array<{
+      label: string
+      rps: number
+      p99: number
+      non2xx: number
+      sfRequests: number
+    }> = []
     for (const server of servers) {
       const headers = await bearer(server)
       const path = '/v1/cases?limit=20'
       const warm = await fetch(`${server.url}${path}`, { headers })
-      if (warm.status !== 200) throw new Error(`${server.name}: GET ${path} answered ${warm.status}`)
+      if (warm.status !== 200)
+        throw new Error(`${server.name}: GET ${path} answered ${warm.status}`)
       const before = sf.requests.length
       const { result } = await measureLoad({
         url: server.url,
@@ -90,11 +97,15 @@ async function main() {
       })
     }
     log('GET /v1/cases?limit=20, one buyer, autocannon')
-    log(`connections ${settings.connections}, ${settings.durationSeconds} s measured after ${settings.warmupSeconds} s warm-up\n`)
+    log(
+      `connections ${settings.connections}, ${settings.durationSeconds} s measured after ${settings.warmupSeconds} s warm-up\n`,
+    )
     log('| target | req/s | p99 ms | non-2xx | Salesforce requests |')
     log('| --- | ---: | ---: | ---: | ---: |')
     for (const r of results)
-      log(`| ${r.label} | ${Math.round(r.rps)} | ${r.p99.toFixed(2)} | ${r.non2xx} | ${r.sfRequests} |`)
+      log(
+        `| ${r.label} | ${Math.round(r.rps)} | ${r.p99.toFixed(2)} | ${r.non2xx} | ${r.sfRequests} |`,
+      )
     log(`\nSalesforce / built-in: ${(results[1]!.rps / results[0]!.rps).toFixed(2)}`)
   } finally {
     for (const server of servers) await server.stop()
