@@ -29,6 +29,8 @@ export interface FakeSalesforce {
   validationRule: ((type: string, record: FakeRecord) => string | undefined) | undefined
   /** Records per query page before `nextRecordsUrl`. */
   pageSize: number
+  /** Holds every answer this long (a slow org). */
+  delayMs: number
   /** The number of SOAP logins so far. */
   logins: number
   /** Writes a record as an agent in Salesforce would (stamps SystemModstamp). */
@@ -89,11 +91,13 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     req.on('data', (chunk: string) => (body += chunk))
     req.on('end', () => {
       fake.requests.push(`${req.method} ${req.url}`)
-      try {
-        handle(req, res, body)
-      } catch (error) {
-        json(res, 400, [{ errorCode: 'MALFORMED_QUERY', message: (error as Error).message }])
-      }
+      setTimeout(() => {
+        try {
+          handle(req, res, body)
+        } catch (error) {
+          json(res, 400, [{ errorCode: 'MALFORMED_QUERY', message: (error as Error).message }])
+        }
+      }, fake.delayMs)
     })
   })
 
@@ -260,6 +264,7 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     limitExceeded: false,
     validationRule: undefined,
     pageSize: 2000,
+    delayMs: 0,
     logins: 0,
     expireSessions: () => sessions.clear(),
     put,

@@ -9,6 +9,12 @@ export type SalesforceCredentials =
 export interface SalesforceClientOptions {
   credentials: SalesforceCredentials
   apiVersion: string
+  /**
+   * An answer slower than this counts as no answer: a write is then accepted
+   * and delivered through the outbox (the upsert finds the Case if the slow
+   * call did land), rather than holding the request's transaction open.
+   */
+  timeoutMs?: number
 }
 
 /** One Salesforce record as the REST API returns it. */
@@ -23,6 +29,7 @@ export type SalesforceRecord = Record<string, unknown> & { Id: string }
  */
 export function createSalesforceClient(options: SalesforceClientOptions) {
   const { credentials, apiVersion } = options
+  const timeoutMs = options.timeoutMs ?? 2000
   let connection: Connection | undefined
   let signingIn: Promise<Connection> | undefined
 
@@ -46,12 +53,24 @@ export function createSalesforceClient(options: SalesforceClientOptions) {
   }
 
   async function run<T>(work: (conn: Connection) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new SalesforceUnreachableError(`No answer from Salesforce within ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      )
+    })
     try {
-      return await work(await connect())
+      return await Promise.race([connect().then(work), timeout])
     } catch (error) {
       if (isUnreachable(error))
         throw new SalesforceUnreachableError('Salesforce cannot be reached', { cause: error })
       throw toApiError(error)
+    } finally {
+      clearTimeout(timer)
     }
   }
 

@@ -56,6 +56,7 @@ describe('cases kept in Salesforce', () => {
     sf.limitExceeded = false
     sf.validationRule = undefined
     sf.loseNextResponse = false
+    sf.delayMs = 0
   })
 
   const post = (path: string, body: unknown, headers = auth) =>
@@ -391,5 +392,14 @@ describe('cases kept in Salesforce', () => {
       query && decodeURIComponent(query).includes('SystemModstamp >'),
       'asks only for later changes',
     )
+  })
+
+  test('Salesforce too slow to answer: the case is accepted as syncing, not held open', async () => {
+    sf.delayMs = 2500
+    const started = Date.now()
+    const response = await raise('Raised while Salesforce was slow')
+    assert.equal(response.status, 201, await response.clone().text())
+    assert.equal(((await response.json()) as { syncStatus: string }).syncStatus, 'syncing')
+    assert.ok(Date.now() - started < 2400, 'answered before Salesforce did')
   })
 })
