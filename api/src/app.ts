@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { builtInCaseConnector } from './connectors/crm/built-in.js'
+import { caseConnectorFor } from './connectors/crm/connectors.js'
 import { paymentProviderFor } from './connectors/payments/providers.js'
 import { SandboxPaymentProvider } from './connectors/payments/sandbox.js'
 import { sandboxPageRoutes } from './connectors/payments/sandbox-page.js'
@@ -23,6 +23,7 @@ import { catalogRoutes } from './modules/catalog/routes.js'
 import { creditRoutes } from './modules/credit/routes.js'
 import { orderRoutes } from './modules/orders/routes.js'
 import { erpEventRoutes } from './modules/integrations/erp-events.routes.js'
+import { salesforceEventRoutes } from './modules/integrations/salesforce-events.routes.js'
 import { erpDocumentRoutes } from './modules/integrations/erp-documents.routes.js'
 import { documentRoutes } from './modules/documents/routes.js'
 import { contractRoutes } from './modules/contracts/routes.js'
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   const prices = createPriceCache()
   const paymentProvider = deps.paymentProvider ?? paymentProviderFor(deps.config)
-  const caseConnector = deps.caseConnector ?? builtInCaseConnector
+  const caseConnector = deps.caseConnector ?? caseConnectorFor(deps.config)
 
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', creditRoutes())
   app.route('/', orderRoutes())
   app.route('/', erpEventRoutes())
+  app.route('/', salesforceEventRoutes())
   app.route('/', erpDocumentRoutes())
   app.route('/', documentRoutes())
   app.route('/', contractRoutes())

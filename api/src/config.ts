@@ -135,6 +135,26 @@ const configSchema = z.object({
   PORTICO_CASE_SLA: z.string().default('urgent=1h/8h,high=4h/2d,normal=8h/5d,low=2d/10d'),
   /** How often the SLA job looks for missed targets, in seconds. */
   PORTICO_CASE_SLA_CHECK_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Where support cases are kept: Portico's own tables, or Salesforce. */
+  PORTICO_CRM: z.enum(['portico', 'salesforce']).default('portico'),
+  /** Salesforce SOAP login host (a sandbox org: `https://test.salesforce.com`). */
+  SALESFORCE_LOGIN_URL: z.url().default('https://login.salesforce.com'),
+  /** The integration user's login; the password has the security token appended when the org requires it. */
+  SALESFORCE_USERNAME: z.string().min(1).optional(),
+  SALESFORCE_PASSWORD: z.string().min(1).optional(),
+  /** Instead of a password: the org's instance URL and an access token (no re-login when it expires). */
+  SALESFORCE_INSTANCE_URL: z.url().optional(),
+  SALESFORCE_ACCESS_TOKEN: z.string().min(1).optional(),
+  SALESFORCE_API_VERSION: z
+    .string()
+    .regex(/^\d+\.0$/, 'like 59.0')
+    .default('59.0'),
+  /** HMAC secret (Standard Webhooks `whsec_…`) of the events Salesforce sends Portico. */
+  SALESFORCE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** How long a Salesforce case list is reused, in seconds. */
+  SALESFORCE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** How often Cases changed in Salesforce are looked for (SystemModstamp), in seconds. */
+  SALESFORCE_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** Delivery attempts to the ERP before an outbox row is dead-lettered. */
   PORTICO_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
@@ -177,6 +197,7 @@ export interface Config {
   /** Minutes of business time to each target, per case priority. */
   caseSla: CaseSlaTargets
   caseSlaCheckSeconds: number
+  crm: CrmConfig
   /** The portal's public origin, without a trailing slash. */
   publicOrigin: string
   paymentProvider: 'sandbox' | 'midtrans' | 'none'
@@ -185,6 +206,51 @@ export interface Config {
   midtransServerKey: string | undefined
   midtransSnapUrl: string
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+}
+
+/** Where support cases are kept, and how Portico reaches Salesforce when there. */
+export type CrmConfig =
+  | { kind: 'portico' }
+  | {
+      kind: 'salesforce'
+      credentials:
+        | { kind: 'password'; loginUrl: string; username: string; password: string }
+        | { kind: 'token'; instanceUrl: string; accessToken: string }
+      apiVersion: string
+      webhookSecret: string | undefined
+      cacheTtlMs: number
+      reconcileMs: number
+    }
+
+function parseCrm(e: z.infer<typeof configSchema>): CrmConfig {
+  if (e.PORTICO_CRM === 'portico') return { kind: 'portico' }
+  const credentials =
+    e.SALESFORCE_USERNAME && e.SALESFORCE_PASSWORD
+      ? {
+          kind: 'password' as const,
+          loginUrl: e.SALESFORCE_LOGIN_URL,
+          username: e.SALESFORCE_USERNAME,
+          password: e.SALESFORCE_PASSWORD,
+        }
+      : e.SALESFORCE_INSTANCE_URL && e.SALESFORCE_ACCESS_TOKEN
+        ? {
+            kind: 'token' as const,
+            instanceUrl: e.SALESFORCE_INSTANCE_URL,
+            accessToken: e.SALESFORCE_ACCESS_TOKEN,
+          }
+        : undefined
+  if (!credentials)
+    throw new ConfigError(
+      'Invalid configuration:\n  PORTICO_CRM=salesforce needs SALESFORCE_USERNAME + SALESFORCE_PASSWORD, or SALESFORCE_INSTANCE_URL + SALESFORCE_ACCESS_TOKEN',
+    )
+  return {
+    kind: 'salesforce',
+    credentials,
+    apiVersion: e.SALESFORCE_API_VERSION,
+    webhookSecret: e.SALESFORCE_WEBHOOK_SECRET,
+    cacheTtlMs: e.SALESFORCE_CACHE_SECONDS * 1000,
+    reconcileMs: e.SALESFORCE_RECONCILE_SECONDS * 1000,
+  }
 }
 
 export type CaseSlaTargets = Record<
@@ -327,6 +393,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     businessHours,
     caseSla,
     caseSlaCheckSeconds: e.PORTICO_CASE_SLA_CHECK_SECONDS,
+    crm: parseCrm(e),
     publicOrigin: new URL(e.PORTICO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin,
     paymentProvider,
     paymentExpiryMinutes: e.PORTICO_PAYMENT_EXPIRY_MINUTES,

@@ -3,7 +3,10 @@ import { createApp } from './app.js'
 import { prepareDatabase, repositoryPath } from './bootstrap.js'
 import { ConfigError, loadConfig } from './config.js'
 import { serverOptions } from './http/server-options.js'
+import { caseConnectorFor } from './connectors/crm/connectors.js'
 import { startCaseSla } from './jobs/case-sla.js'
+import { startCaseSync } from './jobs/case-sync.js'
+import { startCrmReconcile } from './jobs/crm-reconcile.js'
 import { startErpSync } from './jobs/erp-sync.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
 import { startRenewalReminders } from './jobs/renewal-reminders.js'
@@ -18,7 +21,10 @@ async function main() {
   const clock = systemClock
   const database = await prepareDatabase(config, clock)
   const eventHub = createEventHub(database, config, logger)
+  // One connector for the API and the jobs: they share its session and cache.
+  const caseConnector = caseConnectorFor(config)
   const app = createApp({
+    caseConnector,
     db: database.db,
     config: {
       ...config,
@@ -36,6 +42,21 @@ async function main() {
     { db: database.db, clock, logger },
     config.caseSlaCheckSeconds * 1000,
   )
+  const crm = config.crm
+  const stopCaseSync = startCaseSync({
+    db: database.db,
+    connector: caseConnector,
+    clock,
+    logger,
+    maxAttempts: config.outboxMaxAttempts,
+  })
+  const stopCrmReconcile =
+    crm.kind === 'salesforce'
+      ? startCrmReconcile(
+          { db: database.db, connector: caseConnector, clock, logger },
+          crm.reconcileMs,
+        )
+      : () => {}
   const stopErpSync = await startErpSync({ app, db: database.db, config, clock, logger })
 
   const server = serve(
@@ -67,6 +88,8 @@ async function main() {
     stopHousekeeping()
     stopReminders()
     stopCaseSla()
+    stopCrmReconcile()
+    void stopCaseSync()
     void stopErpSync()
     // Open event streams end now (their clients resume with Last-Event-ID), so
     // the server can close; the database closes after the hub's last read.

@@ -1,4 +1,4 @@
-import type { Generated, GeneratedAlways, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely'
 
 /**
  * The database as Kysely sees it. Timestamps are ISO-8601 UTC strings and
@@ -50,6 +50,8 @@ export interface AccountsTable {
   currency: string
   /** BCP 47 language tag the account's users see by default. */
   locale: string
+  /** The Salesforce Account the account's cases are filed under, when cases live there. */
+  salesforce_account_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: string
 }
 
@@ -63,6 +65,8 @@ export interface UsersTable {
   name: string
   password_hash: string
   role: Role
+  /** The user's Salesforce Contact, once a case of theirs has found or created it. */
+  salesforce_contact_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: string
   disabled_at: string | null
   last_login_at: Generated<string | null>

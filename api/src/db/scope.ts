@@ -26,6 +26,9 @@ import type { Database } from './schema.js'
  * - `case-inbound`: which account a case an agent answers through the
  *   operator key is of (SELECT cases; the answer is written in its scope).
  *
+ * - `crm-reconcile`: which accounts are linked to Salesforce (SELECT
+ *   accounts; each account's cases are then read and written in its scope).
+ *
  * Housekeeping also reads every account's audit-chain head (the checkpoints).
  */
 export const SYSTEM_PURPOSES = [
@@ -40,6 +43,7 @@ export const SYSTEM_PURPOSES = [
   'payment-inbound',
   'sla',
   'case-inbound',
+  'crm-reconcile',
 ] as const
 export type SystemPurpose = (typeof SYSTEM_PURPOSES)[number]
 

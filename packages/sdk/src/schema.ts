@@ -272,6 +272,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/salesforce/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a change an agent made to a case in Salesforce (a comment, a status)
+         * @description Authenticated with the operator key and signed per Standard Webhooks with `SALESFORCE_WEBHOOK_SECRET`. Idempotent by event `id`. Only published comments reach the customer.
+         */
+        post: operations["receiveSalesforceEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/integrations/erp/documents": {
         parameters: {
             query?: never;
@@ -1283,6 +1303,46 @@ export interface components {
                 onHold: boolean;
                 holdReason?: string | null;
                 taxRateBps?: number;
+            };
+        };
+        SalesforceEventResult: {
+            id: string;
+            /** @description True when this event ID was already processed (nothing changed). */
+            duplicate: boolean;
+            /**
+             * @description `ignored`: nothing for the customer to see (an internal comment, a status it already has).
+             * @enum {string}
+             */
+            outcome: "applied" | "ignored";
+        };
+        SalesforceEvent: {
+            id: string;
+            /** @enum {string} */
+            type: "case.commented";
+            /** Format: date-time */
+            occurredAt: string;
+            data: {
+                /** @description Portico's case ID: the Case's `Portico_Case_Id__c`. */
+                caseId: string;
+                /** @description The CaseComment Id. */
+                commentId: string;
+                body: string;
+                authorName: string;
+                /** @description Only published comments reach the customer. */
+                isPublished: boolean;
+            };
+        } | {
+            id: string;
+            /** @enum {string} */
+            type: "case.status_changed";
+            /** Format: date-time */
+            occurredAt: string;
+            data: {
+                /** @description Portico's case ID: the Case's `Portico_Case_Id__c`. */
+                caseId: string;
+                /** @description The Case `Status` picklist value. */
+                status: string;
+                authorName: string;
             };
         };
         ErpDocumentResult: {
@@ -2631,6 +2691,100 @@ export interface operations {
             };
             /** @description No valid credential. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large: 1 MB for JSON bodies; an upload states its own limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSalesforceEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Standard Webhooks message ID. */
+                "webhook-id": string;
+                /** @description Unix seconds; refused more than 5 minutes off. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, space-separated for rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalesforceEvent"];
+            };
+        };
+        responses: {
+            /** @description Processed (or already processed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesforceEventResult"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in flight. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import * as documentsContracts from './0008_documents_contracts.js'
 import * as compactInvoiceSummary from './0009_compact_invoice_summary.js'
 import * as payments from './0010_payments.js'
 import * as cases from './0011_cases.js'
+import * as salesforce from './0012_salesforce.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_compact_invoice_summary': compactInvoiceSummary,
   '0010_payments': payments,
   '0011_cases': cases,
+  '0012_salesforce': salesforce,
 }
