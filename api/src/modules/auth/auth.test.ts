@@ -188,6 +188,7 @@ describe('sessions', () => {
     assert.equal(me.account.name, 'Brandt Maschinenbau GmbH')
     assert.equal(me.account.locale, 'de')
     assert.deepEqual(me.permissions, [
+      'cases:read',
       'catalog:read',
       'documents:read',
       'events:read',
