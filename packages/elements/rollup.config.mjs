@@ -62,6 +62,7 @@ const cdnBudgets = {
   'case-form': 23.5 * 1024,
   'case-detail': 23 * 1024,
   'case-list': 23 * 1024,
+  'activity-feed': 23 * 1024,
 }
 
 const typescript = () =>
@@ -163,6 +164,7 @@ const elements = [
   'case-form',
   'case-detail',
   'case-list',
+  'activity-feed',
 ]
 
 /**

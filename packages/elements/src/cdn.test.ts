@@ -17,6 +17,7 @@ const elements = [
   'case-form',
   'case-detail',
   'case-list',
+  'activity-feed',
 ]
 
 /** A page that loads `dist/cdn/<file>` and holds `body`; resolves once it has loaded. */

@@ -18,6 +18,7 @@ export * from './contract-list/contract-list.define.js'
 export * from './case-form/case-form.define.js'
 export * from './case-detail/case-detail.define.js'
 export * from './case-list/case-list.define.js'
+export * from './activity-feed/activity-feed.define.js'
 export {
   CursorListController,
   type CursorListQuery,

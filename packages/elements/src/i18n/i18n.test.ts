@@ -32,6 +32,7 @@ describe('message catalogues', () => {
       'caseFormCatalogue',
       'caseDetailCatalogue',
       'caseListCatalogue',
+      'activityFeedCatalogue',
     ])
   })
 
