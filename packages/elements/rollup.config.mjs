@@ -46,6 +46,10 @@ import esbuild from 'rollup-plugin-esbuild'
  * contract list 20.4 / 22.1, case form 20.0 / 22.2, case detail 19.7 /
  * 21.6, case list 19.9 / 21.5.
  *
+ * The activity feed joined it without a raise: portico.js 69.3 / 80.8 KB
+ * measured (French), still under 82 KB. Its own file: 19.2 / 20.7 (German),
+ * so 22.5 KB.
+ *
  * A page showing several elements loads portico.js, one Lit and one SDK for
  * all of them, rather than several element files.
  */
@@ -62,7 +66,7 @@ const cdnBudgets = {
   'case-form': 23.5 * 1024,
   'case-detail': 23 * 1024,
   'case-list': 23 * 1024,
-  'activity-feed': 23 * 1024,
+  'activity-feed': 22.5 * 1024,
 }
 
 const typescript = () =>
