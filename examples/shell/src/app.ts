@@ -19,6 +19,7 @@ import './views/invoice-view.js'
 import './views/cases-view.js'
 import './views/new-case-view.js'
 import './views/case-view.js'
+import './views/activity-view.js'
 import './views/invoices-view.js'
 import './views/login-view.js'
 import './views/not-found-view.js'
@@ -182,6 +183,7 @@ export class ShellApp extends LitElement {
     const onDocuments = this.route.name === 'documents'
     const onContracts = this.route.name === 'contracts'
     const onCases = ['cases', 'new-case', 'case'].includes(this.route.name)
+    const onActivity = this.route.name === 'activity'
     return html`
       <header class="app-header">
         <div class="app-header-inner">
@@ -205,6 +207,7 @@ export class ShellApp extends LitElement {
               >${t.contractsTitle}</a
             >
             <a href="/cases" aria-current=${onCases ? 'page' : nothing}>${t.casesTitle}</a>
+            <a href="/activity" aria-current=${onActivity ? 'page' : nothing}>${t.activityTitle}</a>
           </nav>
           <div class="app-user">
             ${languageSelect(this.language, 'app-language')}
@@ -295,6 +298,14 @@ export class ShellApp extends LitElement {
           .titleSuffix=${this.#titleSuffix}
           .client=${portal}
         ></shell-cases-view>`
+      case 'activity':
+        return html`<shell-activity-view
+          class="view"
+          .language=${this.language}
+          .titleSuffix=${this.#titleSuffix}
+          .client=${portal}
+          .kind=${route.kind}
+        ></shell-activity-view>`
       case 'new-case':
         return html`<shell-new-case-view
           class="view"

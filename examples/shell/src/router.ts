@@ -24,6 +24,8 @@ export type Route =
       category: string | undefined
     }
   | { name: 'case'; id: string }
+  /** What happened in the account; `?kind=` is the filter. */
+  | { name: 'activity'; kind: string | undefined }
   | { name: 'not-found' }
 
 /** Why the route changed: first load, a link or redirect, or Back/Forward. */
@@ -72,6 +74,8 @@ export function matchRoute(url: URL): Route {
       invoiceId: url.searchParams.get('invoiceId') ?? undefined,
       category: url.searchParams.get('category') ?? undefined,
     }
+  if (path === '/activity')
+    return { name: 'activity', kind: url.searchParams.get('kind') ?? undefined }
   const supportCase = /^\/cases\/([^/]+)$/.exec(path)
   if (supportCase?.[1]) return { name: 'case', id: decodeURIComponent(supportCase[1]) }
   return { name: 'not-found' }

@@ -80,4 +80,5 @@ export type {
   ContractStatus,
   DocumentPage,
   DownloadLink,
+  ActivityItem,
 } from './portal-client.js'

@@ -49,6 +49,7 @@ export const de: ShellMessages = {
   contractsTitle: 'Verträge',
   orderDocuments: 'Dokumente zu dieser Bestellung',
   casesTitle: 'Supportfälle',
+  activityTitle: 'Aktivität',
   backToCases: 'Alle Fälle',
   reportProblem: 'Problem melden',
 

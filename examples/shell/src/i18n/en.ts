@@ -48,6 +48,7 @@ export const en: ShellMessages = {
   contractsTitle: 'Contracts',
   orderDocuments: 'Documents for this order',
   casesTitle: 'Support cases',
+  activityTitle: 'Activity',
   backToCases: 'All cases',
   reportProblem: 'Report a problem',
 

@@ -48,6 +48,7 @@ export const fr: ShellMessages = {
   contractsTitle: 'Contrats',
   orderDocuments: 'Documents de cette commande',
   casesTitle: 'Demandes de support',
+  activityTitle: 'Activité',
   backToCases: 'Toutes les demandes',
   reportProblem: 'Signaler un problème',
 

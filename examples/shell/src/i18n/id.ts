@@ -47,6 +47,7 @@ export const id: ShellMessages = {
   contractsTitle: 'Kontrak',
   orderDocuments: 'Dokumen pesanan ini',
   casesTitle: 'Kasus dukungan',
+  activityTitle: 'Aktivitas',
   backToCases: 'Semua kasus',
   reportProblem: 'Laporkan masalah',
 

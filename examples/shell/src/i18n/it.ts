@@ -48,6 +48,7 @@ export const it: ShellMessages = {
   contractsTitle: 'Contratti',
   orderDocuments: 'Documenti di questo ordine',
   casesTitle: 'Richieste di assistenza',
+  activityTitle: 'Attività',
   backToCases: 'Tutte le richieste',
   reportProblem: 'Segnala un problema',
 

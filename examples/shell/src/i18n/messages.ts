@@ -55,6 +55,7 @@ export interface ShellMessages {
   orderDocuments: string
   /** The support pages: <portico-case-list>, <portico-case-form>, <portico-case-detail>. */
   casesTitle: string
+  activityTitle: string
   backToCases: string
   /** On the order and invoice pages: opens the case form about them. */
   reportProblem: string
