@@ -10,6 +10,7 @@
  */
 import { createPortalClient, type PortalClient, type Schemas } from '@portico/sdk'
 import { answerBilling, type FakeBillingState } from './fake-billing.js'
+import { answerActivity, type FakeActivityState } from './fake-activity.js'
 import { answerCases, type FakeCasesState } from './fake-cases.js'
 import { erpSteps, type FakeOrderingState } from './fake-ordering.js'
 import { answerRecords, type FakeRecordsState } from './fake-records.js'
@@ -128,6 +129,8 @@ export type FakeScenario =
   | { kind: 'records'; records: FakeRecordsState; latencyMs?: number }
   /** Support cases: raising, replying, closing and reopening change `cases`. */
   | { kind: 'cases'; cases: FakeCasesState; latencyMs?: number }
+  /** The account's activity feed. */
+  | { kind: 'activity'; activity: FakeActivityState; latencyMs?: number }
 
 const problems = {
   401: {
@@ -617,6 +620,10 @@ export function fakePorticoFetch(scenario: FakeScenario): (request: Request) => 
     }
     if (scenario.kind === 'cases') {
       const answer = await answerCases(request, url, scenario.cases)
+      if (answer) return answer
+    }
+    if (scenario.kind === 'activity' && request.method === 'GET') {
+      const answer = answerActivity(url, scenario.activity)
       if (answer) return answer
     }
     if (request.method === 'GET' && url.pathname === '/v1/invoices') {
