@@ -4,18 +4,6 @@ import type { CursorListMessages } from '../list/cursor-list.messages.js'
 import type { ActivityKindFilter } from './activity-feed.controller.js'
 import { messages as en } from './locales/en.js'
 
-/** What an entry's sentence is made of. */
-export interface ActivityWords {
-  /** `order.placed`, `payment.succeeded`, `case.commented`, … */
-  action: string
-  /** The order number, payment id or case number. */
-  label: string
-  /** The amount, formatted; `null` when there is none. */
-  amount: string | null
-  actorKind: 'customer' | 'agent' | 'system'
-  actorName: string | null
-}
-
 /** What `<portico-activity-feed>` shows or announces, its list states included. */
 export interface ActivityFeedMessages extends CursorListMessages {
   /** Accessible name of the timeline. */
@@ -23,8 +11,18 @@ export interface ActivityFeedMessages extends CursorListMessages {
   kindFilter: string
   /** The filter options; `all` shows everything. */
   kinds: Record<ActivityKindFilter, string>
-  /** The sentence of an entry: "Order SO-1042 placed". */
-  sentence: (words: ActivityWords) => string
+  /**
+   * The sentence of an entry: "Order SO-1042 placed". `action` is
+   * `order.placed`, `payment.succeeded`, `case.commented` …; `label` the order
+   * number, payment id or case number; `amount` formatted, or `null`.
+   */
+  sentence: (
+    action: string,
+    label: string,
+    amount: string | null,
+    actorKind: 'customer' | 'agent' | 'system',
+    actorName: string | null,
+  ) => string
 }
 
 export const activityFeedCatalogue = defineCatalogue({

@@ -138,6 +138,29 @@ describe('<portico-activity-feed> against the API', () => {
     expect(text(entries(feed)[0]!.querySelector('[part~="summary"]'))).to.include(attack)
   })
 
+  it('loads the first page again when something new happens', async () => {
+    const provider = await fixture(html`
+      <portico-provider
+        base-url=${session.baseUrl}
+        client-secret=${session.clientSecret}
+        locale="en"
+      >
+        <portico-activity-feed page-size="5"></portico-activity-feed>
+      </portico-provider>
+    `)
+    const feed = provider.querySelector('portico-activity-feed')!
+    await waitUntil(() => feed.liveState === 'live', 'live updates never connected', {
+      timeout: 8_000,
+    })
+    await waitUntil(() => feed.controller.state === 'ready', 'never loaded')
+    const raised = await raiseCase(session, { subject: 'Raised while watching' })
+    await waitUntil(
+      () => sentences(feed)[0] === `Case ${raised.number} raised`,
+      'the new entry never showed on top',
+      { timeout: 8_000 },
+    )
+  })
+
   it('says when the credential may not read activity', async () => {
     const narrow = await mintEmbedSession({ permissions: ['invoices:read'] })
     const feed = await renderFeed(narrow)

@@ -175,13 +175,13 @@ export class PorticoActivityFeed extends LitElement {
 
   #renderEntry(t: Messages, item: ActivityItem, time: Intl.DateTimeFormat) {
     const l = this.#localize
-    const sentence = t.sentence({
-      action: item.action,
-      label: item.subject.label,
-      amount: item.amount ? l.money(item.amount.value, item.amount.currency) : null,
-      actorKind: item.actor.kind,
-      actorName: item.actor.name,
-    })
+    const sentence = t.sentence(
+      item.action,
+      item.subject.label,
+      item.amount ? l.money(item.amount.value, item.amount.currency) : null,
+      item.actor.kind,
+      item.actor.name,
+    )
     const href = this.linkFor?.(item)
     return html`<li part="entry entry-${item.kind}" class="entry entry--${item.kind}">
       <span part="kind" class="kind">${icon(kindIcons[item.kind])}${t.kinds[item.kind]}</span>

@@ -21,8 +21,8 @@ export const messages: ActivityFeedMessages = {
     case: 'Dossiers',
     comment: 'Commentaires',
   },
-  sentence: ({ action, label, amount, actorKind, actorName }) => {
-    const [noun, verb = ''] = action.split('.')
+  sentence: (action, label, amount, actorKind, actorName) => {
+    const [noun, verb = ''] = String(action).split('.')
     if (noun === 'order')
       return `Commande ${label} ${orderVerbs[verb] ?? verb.replaceAll('_', ' ')}`
     if (noun === 'payment') {

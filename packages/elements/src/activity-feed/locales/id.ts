@@ -21,8 +21,8 @@ export const messages: ActivityFeedMessages = {
     case: 'Kasus',
     comment: 'Komentar',
   },
-  sentence: ({ action, label, amount, actorKind, actorName }) => {
-    const [noun, verb = ''] = action.split('.')
+  sentence: (action, label, amount, actorKind, actorName) => {
+    const [noun, verb = ''] = String(action).split('.')
     if (noun === 'order') return `Pesanan ${label} ${orderVerbs[verb] ?? verb.replaceAll('_', ' ')}`
     if (noun === 'payment') {
       const outcome = verb === 'failed' ? 'gagal' : 'berhasil'
