@@ -46,7 +46,7 @@ import esbuild from 'rollup-plugin-esbuild'
  * contract list 20.4 / 22.1, case form 20.0 / 22.2, case detail 19.7 /
  * 21.6, case list 19.9 / 21.5.
  *
- * The activity feed joined it without a raise: portico.js 69.3 / 80.8 KB
+ * The activity feed joined it without a raise: portico.js 69.3 / 80.7 KB
  * measured (French), still under 82 KB. Its own file: 19.2 / 20.7 (German),
  * so 22.5 KB.
  *
