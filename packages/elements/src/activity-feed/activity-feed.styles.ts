@@ -48,6 +48,12 @@ export const activityFeedStyles = css`
     font-size: var(--_font-size-sm);
   }
 
+  .kind svg {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+
   .sentence {
     grid-area: sentence;
     margin: 0;

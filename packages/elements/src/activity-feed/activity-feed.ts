@@ -10,7 +10,7 @@ import { LiveEventsController, type LiveState } from '../live/live-events.contro
 import type { ActivityItem, PortalClient } from '../portal-client.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
 import { baseStyles, fieldStyles } from '../theme/base.styles.js'
-import { alertIcon, boxIcon, checkIcon, documentIcon, icon } from '../theme/icons.js'
+import { alertIcon, boxIcon, cardIcon, commentIcon, icon } from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import {
   ActivityFeedController,
@@ -35,9 +35,10 @@ export type ActivityLinkFor = (item: ActivityItem) => string | null | undefined
 
 const kindIcons: Record<ActivityKind, TemplateResult<2>> = {
   order: boxIcon,
-  payment: checkIcon,
+  // A payment's entry may tell a failure: a card, not a tick.
+  payment: cardIcon,
   case: alertIcon,
-  comment: documentIcon,
+  comment: commentIcon,
 }
 
 /**

@@ -9,6 +9,8 @@ export const lockIcon = svg`<rect x="4" y="11" width="16" height="10" rx="2"/><p
 export const documentIcon = svg`<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8Z"/><path d="M14 3v5h5M9 13h6M9 17h4"/>`
 export const boxIcon = svg`<path d="m21 8-9-5-9 5v8l9 5 9-5Z"/><path d="m3 8 9 5 9-5M12 13v8"/>`
 export const searchIcon = svg`<circle cx="11" cy="11" r="7"/><path d="m20 20-3.5-3.5"/>`
+export const cardIcon = svg`<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 10h18M7 15h3"/>`
+export const commentIcon = svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.4A8 8 0 1 1 21 12Z"/>`
 export const checkIcon = svg`<path d="m5 12.5 4.5 4.5L19 7.5"/>`
 export const truckIcon = svg`<path d="M3 6h11v10H3zM14 10h4l3 3v3h-7"/><circle cx="7" cy="17.5" r="1.5"/><circle cx="17" cy="17.5" r="1.5"/>`
 export const crossIcon = svg`<path d="M6 6l12 12M18 6 6 18"/>`
