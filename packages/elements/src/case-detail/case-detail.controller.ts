@@ -1,17 +1,12 @@
 import { newIdempotencyKey, type PortalEvent } from '@portico/sdk'
-import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { ReactiveControllerHost } from 'lit'
 import type { CaseComment, PortalClient, SupportCase } from '../portal-client.js'
 import { signedLink } from '../documents/signed-link.js'
-import { failureState, settle, type RequestError } from '../request-error.js'
+import { ResourceController, type ResourceState } from '../detail/resource.controller.js'
+import { settle, type RequestError } from '../request-error.js'
 
-/**
- * ```
- * idle ──► loading ──► ready | not-found | error | unauthorized | forbidden
- * ```
- * Once `ready`, live refreshes replace `supportCase` in place.
- */
-export type CaseDetailState =
-  'idle' | 'loading' | 'ready' | 'not-found' | 'error' | 'unauthorized' | 'forbidden'
+/** Where a shown case is in its life: see {@link ResourceState}. */
+export type CaseDetailState = ResourceState
 
 export interface CaseDetailControllerOptions {
   /** Told when a refresh brings comments the person has not seen yet (an agent's answer). */
@@ -29,30 +24,27 @@ export const reopenable = (c: Pick<SupportCase, 'status'>) =>
  * `Idempotency-Key` per reply), closes and reopens it, asks for signed
  * attachment links, and refreshes in place on `case.*` events about it.
  */
-export class CaseDetailController implements ReactiveController {
-  state: CaseDetailState = 'idle'
-  supportCase: SupportCase | null = null
-  error: RequestError | null = null
+export class CaseDetailController extends ResourceController<SupportCase> {
   /** Why the last reply, close or reopen failed. */
   actionError: RequestError | null = null
   /** What is being sent: a reply, a close, a reopen, or nothing. */
   pending: 'reply' | 'close' | 'reopen' | null = null
 
-  readonly #host: ReactiveControllerHost
   readonly #options: CaseDetailControllerOptions
-  #client: PortalClient | undefined
-  #caseId: string | undefined
-  #abort: AbortController | undefined
   #replyKey: { body: string; key: string } | undefined
 
   constructor(host: ReactiveControllerHost, options: CaseDetailControllerOptions = {}) {
-    this.#host = host
+    super(host)
     this.#options = options
-    host.addController(this)
+  }
+
+  /** The case, once loaded; replaced by every refresh. */
+  get supportCase(): SupportCase | null {
+    return this.resource
   }
 
   get caseId(): string | undefined {
-    return this.#caseId
+    return this.resourceId
   }
 
   /** Follows another case and/or client; loads it when anything changed. */
@@ -60,27 +52,12 @@ export class CaseDetailController implements ReactiveController {
     client: PortalClient | undefined
     caseId: string | undefined
   }): Promise<void> {
-    const changed = options.client !== this.#client || options.caseId !== this.#caseId
-    this.#client = options.client
-    this.#caseId = options.caseId
-    if (changed || (this.state === 'idle' && options.client && options.caseId)) return this.reload()
-    return Promise.resolve()
-  }
-
-  reload(): Promise<void> {
-    this.supportCase = null
-    return this.#load(true)
-  }
-
-  /** Fetches the case again while still showing it — what a live update does. */
-  refresh(): Promise<void> {
-    if (this.state !== 'ready') return Promise.resolve()
-    return this.#load(false)
+    return this.follow({ client: options.client, id: options.caseId })
   }
 
   /** Refreshes when a `case.*` event is about this case; returns whether it did. */
   applyEvent(event: Pick<PortalEvent, 'type' | 'subjectId'>): boolean {
-    if (!event.type.startsWith('case.') || event.subjectId !== this.#caseId) return false
+    if (!event.type.startsWith('case.') || event.subjectId !== this.caseId) return false
     void this.refresh()
     return true
   }
@@ -90,14 +67,14 @@ export class CaseDetailController implements ReactiveController {
    * reuses its key, so it shows once. Resolves with the comment, or `null`.
    */
   async reply(body: string): Promise<CaseComment | null> {
-    const client = this.#client
-    const id = this.#caseId
+    const client = this.client
+    const id = this.caseId
     if (!client || !id || this.pending) return null
     if (this.#replyKey?.body !== body) this.#replyKey = { body, key: newIdempotencyKey() }
     const key = this.#replyKey.key
     this.pending = 'reply'
     this.actionError = null
-    this.#host.requestUpdate()
+    this.host.requestUpdate()
     const outcome = await settle(() =>
       client.POST('/v1/cases/{id}/comments', {
         params: { path: { id }, header: { 'idempotency-key': key } },
@@ -108,43 +85,44 @@ export class CaseDetailController implements ReactiveController {
     if ('error' in outcome) {
       if (outcome.error.status !== 0 && outcome.error.status !== 409) this.#replyKey = undefined
       this.actionError = outcome.error
-      this.#host.requestUpdate()
-      if (outcome.error.problem?.code === 'case_closed') void this.#load(false)
+      this.host.requestUpdate()
+      if (outcome.error.problem?.code === 'case_closed') void this.refresh()
       return null
     }
     this.#replyKey = undefined
-    if (this.supportCase && !this.supportCase.comments.some((c) => c.id === outcome.data.id)) {
-      this.supportCase = {
-        ...this.supportCase,
-        comments: [...this.supportCase.comments, outcome.data],
-        commentCount: this.supportCase.commentCount + 1,
+    const shown = this.resource
+    if (shown && !shown.comments.some((c) => c.id === outcome.data.id)) {
+      this.resource = {
+        ...shown,
+        comments: [...shown.comments, outcome.data],
+        commentCount: shown.commentCount + 1,
       }
     }
-    this.#host.requestUpdate()
+    this.host.requestUpdate()
     return outcome.data
   }
 
   /** Closes (`close`) or reopens (`reopen`) the case. */
   async transition(action: 'close' | 'reopen'): Promise<boolean> {
-    const client = this.#client
-    const id = this.#caseId
+    const client = this.client
+    const id = this.caseId
     if (!client || !id || this.pending) return false
     this.pending = action
     this.actionError = null
-    this.#host.requestUpdate()
+    this.host.requestUpdate()
     const path = action === 'close' ? '/v1/cases/{id}/close' : '/v1/cases/{id}/reopen'
     const outcome = await settle(() => client.POST(path, { params: { path: { id } } }))
     this.pending = null
     if ('error' in outcome) this.actionError = outcome.error
-    else this.supportCase = outcome.data
-    this.#host.requestUpdate()
+    else this.resource = outcome.data
+    this.host.requestUpdate()
     return !('error' in outcome)
   }
 
   /** A signed, absolute link to one of the case's attachments, valid for minutes. */
   async attachmentLink(attachmentId: string): Promise<{ url: string } | { error: RequestError }> {
-    const client = this.#client
-    const id = this.#caseId
+    const client = this.client
+    const id = this.caseId
     if (!client || !id) return { error: { status: 0 } }
     return signedLink(() =>
       client.POST('/v1/cases/{id}/attachments/{attachmentId}/download-link', {
@@ -153,56 +131,15 @@ export class CaseDetailController implements ReactiveController {
     )
   }
 
-  /** @internal */
-  hostConnected(): void {
-    if (this.state === 'idle' && this.#client && this.#caseId) void this.reload()
+  protected fetchResource(client: PortalClient, id: string, signal: AbortSignal) {
+    return settle(() => client.GET('/v1/cases/{id}', { params: { path: { id } }, signal }))
   }
 
-  /** @internal */
-  hostDisconnected(): void {
-    const wasLoading = this.state === 'loading'
-    this.#abort?.abort()
-    if (wasLoading) this.state = 'idle'
-  }
-
-  async #load(showLoading: boolean): Promise<void> {
-    this.#abort?.abort()
-    const client = this.#client
-    const id = this.#caseId
-    if (!client || !id) {
-      this.state = 'idle'
-      this.#host.requestUpdate()
-      return
-    }
-    const abort = (this.#abort = new AbortController())
-    if (showLoading) {
-      this.state = 'loading'
-      this.error = null
-      this.#host.requestUpdate()
-    }
-    const outcome = await settle(() =>
-      client.GET('/v1/cases/{id}', { params: { path: { id } }, signal: abort.signal }),
-    )
-    if (abort.signal.aborted) return
-    if ('error' in outcome) {
-      if (!showLoading && failureState(outcome.error) === 'error') return // keep showing what we have
-      this.supportCase = null
-      this.error = outcome.error
-      this.state =
-        outcome.error.status === 404 || outcome.error.status === 400
-          ? 'not-found'
-          : failureState(outcome.error)
-      this.#host.requestUpdate()
-      return
-    }
-    const previous = this.supportCase
-    this.supportCase = outcome.data
-    this.state = 'ready'
-    this.#host.requestUpdate()
-    if (previous) {
-      const seen = new Set(previous.comments.map((c) => c.id))
-      const fresh = outcome.data.comments.filter((c) => !seen.has(c.id))
-      if (fresh.length) this.#options.onNewComments?.(fresh, outcome.data)
-    }
+  /** A refresh that brings comments not shown before tells `onNewComments`. */
+  protected override accepted(supportCase: SupportCase, previous: SupportCase | null): void {
+    if (!previous) return
+    const seen = new Set(previous.comments.map((c) => c.id))
+    const fresh = supportCase.comments.filter((c) => !seen.has(c.id))
+    if (fresh.length) this.#options.onNewComments?.(fresh, supportCase)
   }
 }

@@ -36,6 +36,12 @@ async function renderDetail(
   await waitUntil(() => settled.includes(detail.controller.state), 'never settled', {
     timeout: 8_000,
   })
+  // A locale other than English loads its messages on demand: the skeleton
+  // stays until they are in, whatever the data.
+  await waitUntil(
+    () => detail.shadowRoot!.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false',
+    'messages never loaded',
+  )
   await detail.updateComplete
   return detail
 }

@@ -1,23 +1,16 @@
 import type { PortalEvent } from '@portico/sdk'
-import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { ReactiveControllerHost } from 'lit'
 import type { Invoice, Payment, PortalClient, PortalDocument } from '../portal-client.js'
 import { signedLink } from '../documents/signed-link.js'
-import { failureState, settle, type RequestError } from '../request-error.js'
+import {
+  ResourceController,
+  type ResourceOutcome,
+  type ResourceState,
+} from '../detail/resource.controller.js'
+import { settle, type RequestError } from '../request-error.js'
 
-/**
- * Where a shown invoice is in its life:
- *
- * ```
- * idle ──► loading ──► ready | not-found | error | unauthorized | forbidden
- *             ▲                         │ retry()
- *             └── another invoice-id ◄──┘
- * ```
- *
- * Once `ready`, live refreshes replace `invoice`, `payments` and `documents`
- * in place; the state stays.
- */
-export type InvoiceDetailState =
-  'idle' | 'loading' | 'ready' | 'not-found' | 'error' | 'unauthorized' | 'forbidden'
+/** Where a shown invoice is in its life: see {@link ResourceState}. */
+export type InvoiceDetailState = ResourceState
 
 /**
  * How a section beside the invoice (its payments, its documents) loaded: a
@@ -67,39 +60,28 @@ const SECTION_LIMIT = 50
  * client.events.subscribe({ types: ['invoice.*', 'payment.*'] }, (e) => this.detail.applyEvent(e))
  * ```
  */
-export class InvoiceDetailController implements ReactiveController {
-  state: InvoiceDetailState = 'idle'
-  /** The invoice, once loaded; replaced by every refresh. */
-  invoice: Invoice | null = null
+export class InvoiceDetailController extends ResourceController<Invoice> {
   /** Payments allocated to the invoice, newest first (pending, failed and succeeded alike). */
   payments: InvoiceSection<Payment> = { state: 'loading', items: [] }
   /** Documents attached to the invoice (tax invoice, delivery order …). */
   documents: InvoiceSection<PortalDocument> = { state: 'loading', items: [] }
-  /** Why the invoice is in `error`, `unauthorized`, `forbidden` or `not-found`. */
-  error: RequestError | null = null
 
-  readonly #host: ReactiveControllerHost
   readonly #onLoad: InvoiceDetailControllerOptions['onLoad']
   readonly #onChange: InvoiceDetailControllerOptions['onChange']
-  #client: PortalClient | undefined
-  #invoiceId: string | undefined
-  #abort: AbortController | undefined
 
   constructor(host: ReactiveControllerHost, options: InvoiceDetailControllerOptions = {}) {
-    this.#host = host
-    this.#client = options.client
-    this.#invoiceId = options.invoiceId
+    super(host, options.client, options.invoiceId)
     this.#onLoad = options.onLoad
     this.#onChange = options.onChange
-    host.addController(this)
   }
 
-  get client(): PortalClient | undefined {
-    return this.#client
+  /** The invoice, once loaded; replaced by every refresh. */
+  get invoice(): Invoice | null {
+    return this.resource
   }
 
   get invoiceId(): string | undefined {
-    return this.#invoiceId
+    return this.resourceId
   }
 
   /** True while the invoice can take a payment (see {@link isPayable}). */
@@ -109,25 +91,10 @@ export class InvoiceDetailController implements ReactiveController {
 
   /** Follows another invoice and/or client; loads it when anything changed. */
   configure(options: Pick<InvoiceDetailControllerOptions, 'client' | 'invoiceId'>): Promise<void> {
-    const client = 'client' in options ? options.client : this.#client
-    const invoiceId = 'invoiceId' in options ? options.invoiceId : this.#invoiceId
-    const changed = client !== this.#client || invoiceId !== this.#invoiceId
-    this.#client = client
-    this.#invoiceId = invoiceId
-    if (changed || (this.state === 'idle' && client && invoiceId)) return this.reload()
-    return Promise.resolve()
-  }
-
-  /** Loads everything from scratch, showing the loading state. */
-  async reload(): Promise<void> {
-    this.invoice = null
-    await this.#load(true)
-  }
-
-  /** Fetches everything again while still showing it — what a live update does. */
-  refresh(): Promise<void> {
-    if (this.state !== 'ready') return Promise.resolve()
-    return this.#load(false)
+    return this.follow({
+      ...('client' in options && { client: options.client }),
+      ...('invoiceId' in options && { id: options.invoiceId }),
+    })
   }
 
   /**
@@ -137,7 +104,7 @@ export class InvoiceDetailController implements ReactiveController {
    * whether it refreshed.
    */
   applyEvent(event: Pick<PortalEvent, 'type' | 'subjectId'>): boolean {
-    const aboutInvoice = event.type.startsWith('invoice.') && event.subjectId === this.#invoiceId
+    const aboutInvoice = event.type.startsWith('invoice.') && event.subjectId === this.invoiceId
     if (!aboutInvoice && !event.type.startsWith('payment.')) return false
     void this.refresh()
     return true
@@ -149,8 +116,8 @@ export class InvoiceDetailController implements ReactiveController {
    * {@link RequestError}.
    */
   invoicePdfLink(): Promise<{ url: string } | { error: RequestError }> {
-    const client = this.#client
-    const id = this.#invoiceId
+    const client = this.client
+    const id = this.invoiceId
     if (!client || !id) return Promise.resolve({ error: { status: 0 } })
     return signedLink(() =>
       client.POST('/v1/invoices/{id}/download-link', { params: { path: { id } } }),
@@ -159,42 +126,23 @@ export class InvoiceDetailController implements ReactiveController {
 
   /** A signed link to one of the invoice's documents (see {@link invoicePdfLink}). */
   documentLink(documentId: string): Promise<{ url: string } | { error: RequestError }> {
-    const client = this.#client
+    const client = this.client
     if (!client) return Promise.resolve({ error: { status: 0 } })
     return signedLink(() =>
       client.POST('/v1/documents/{id}/download-link', { params: { path: { id: documentId } } }),
     )
   }
 
-  /** @internal */
-  hostConnected(): void {
-    if (this.state === 'idle' && this.#client && this.#invoiceId) void this.reload()
-  }
-
-  /** @internal */
-  hostDisconnected(): void {
-    const wasLoading = this.state === 'loading'
-    this.#abort?.abort()
-    if (wasLoading) this.state = 'idle'
-  }
-
-  async #load(showLoading: boolean): Promise<void> {
-    this.#abort?.abort()
-    const client = this.#client
-    const id = this.#invoiceId
-    if (!client || !id) {
-      this.state = 'idle'
-      this.#host.requestUpdate()
-      return
-    }
-    const abort = (this.#abort = new AbortController())
-    const signal = abort.signal
-    if (showLoading) {
-      this.state = 'loading'
-      this.error = null
+  /** The invoice, with its payment history and documents beside it on the same signal. */
+  protected async fetchResource(
+    client: PortalClient,
+    id: string,
+    signal: AbortSignal,
+    refreshing: boolean,
+  ): Promise<ResourceOutcome<Invoice>> {
+    if (!refreshing) {
       this.payments = { state: 'loading', items: [] }
       this.documents = { state: 'loading', items: [] }
-      this.#host.requestUpdate()
     }
     const query = { invoiceId: id, limit: SECTION_LIMIT }
     const [invoice, payments, documents] = await Promise.all([
@@ -202,38 +150,24 @@ export class InvoiceDetailController implements ReactiveController {
       settle(() => client.GET('/v1/payments', { params: { query }, signal })),
       settle(() => client.GET('/v1/documents', { params: { query }, signal })),
     ])
-    if (signal.aborted) return
-    if ('error' in invoice) {
-      if (!showLoading && failureState(invoice.error) === 'error') return // keep showing what we have
-      const { error } = invoice
-      this.invoice = null
-      this.error = error
-      // A malformed id is as missing as an unknown one to the person reading.
-      this.state = error.status === 404 || error.status === 400 ? 'not-found' : failureState(error)
-      this.#host.requestUpdate()
-      return
-    }
+    if (signal.aborted || 'error' in invoice) return invoice
     const section = <T>(
-      outcome: { data: { data: T[] } } | { error: RequestError },
+      outcome: ResourceOutcome<{ data: T[] }>,
       previous: InvoiceSection<T>,
     ): InvoiceSection<T> => {
       if ('data' in outcome) return { state: 'ready', items: outcome.data.data }
       // A failed refresh keeps what was shown.
-      if (!showLoading && previous.state === 'ready') return previous
+      if (refreshing && previous.state === 'ready') return previous
       return { state: outcome.error.status === 403 ? 'forbidden' : 'error', items: [] }
     }
     this.payments = section(payments, this.payments)
     this.documents = section(documents, this.documents)
-    const previous = this.invoice
-    this.invoice = invoice.data
-    this.error = null
-    this.state = 'ready'
-    this.#host.requestUpdate()
-    if (!previous) this.#onLoad?.(invoice.data)
-    else if (
-      previous.status !== invoice.data.status ||
-      previous.amountDue !== invoice.data.amountDue
-    )
-      this.#onChange?.(invoice.data, previous)
+    return invoice
+  }
+
+  protected override accepted(invoice: Invoice, previous: Invoice | null): void {
+    if (!previous) this.#onLoad?.(invoice)
+    else if (previous.status !== invoice.status || previous.amountDue !== invoice.amountDue)
+      this.#onChange?.(invoice, previous)
   }
 }

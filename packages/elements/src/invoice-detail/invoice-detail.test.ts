@@ -50,6 +50,12 @@ async function renderDetail(
         detail.controller.documents.state !== 'loading'),
     'sections never loaded',
   )
+  // A locale other than English loads its messages on demand: the skeleton
+  // stays until they are in, whatever the data.
+  await waitUntil(
+    () => shadow(detail).querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false',
+    'messages never loaded',
+  )
   await detail.updateComplete
   return detail
 }

@@ -38,6 +38,13 @@ async function renderTracker(
   await waitUntil(() => settledStates.includes(tracker.controller.state), 'never settled', {
     timeout: 8_000,
   })
+  // A locale other than English loads its messages on demand: the skeleton
+  // stays until they are in, whatever the data.
+  await waitUntil(
+    () =>
+      tracker.shadowRoot!.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false',
+    'messages never loaded',
+  )
   await tracker.updateComplete
   return tracker
 }
