@@ -19,7 +19,8 @@ const BROWSER_CODE = [`packages/elements/${SOURCE}`, `storybook/${SOURCE}`, `exa
 
 // Code that runs in Node: the API, scripts, root files, and the Node-side
 // files living next to browser code (build and test-runner configs, the
-// Storybook main config, the intranet example's server).
+// Storybook main config, the intranet example's server, the shell's browser
+// suite).
 const NODE_CODE = [
   `api/${SOURCE}`,
   `**/scripts/${SOURCE}`,
@@ -27,6 +28,7 @@ const NODE_CODE = [
   `**/*.config.{js,mjs,cjs,ts,mts,cts}`,
   'storybook/.storybook/main.{js,mjs,ts,mts}',
   'examples/intranet-embed/server.{js,mjs,ts,mts}',
+  `examples/shell/test/${SOURCE}`,
 ]
 
 export default defineConfig(

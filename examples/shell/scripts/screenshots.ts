@@ -12,10 +12,10 @@
  *
  * Env: PORTICO_URL, INTRANET_URL, CHROME_PATH, OUT_DIR. Not part of the tests.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { axeViolations } from '../test/axe.js'
 
 const porticoUrl = process.env.PORTICO_URL ?? 'http://localhost:8787'
 const intranetUrl = process.env.INTRANET_URL ?? 'http://localhost:8788'
@@ -26,29 +26,9 @@ mkdirSync(outDir, { recursive: true })
 
 const problems: string[] = []
 
-// axe-core is evaluated through the DevTools protocol, which the pages' CSP
-// (script-src 'self') does not apply to — no need to weaken it for the audit.
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
-
-/** Runs axe (WCAG 2.1 A/AA) on the page and records every violation. */
+/** Audits the page for accessibility (WCAG 2.1 A/AA) and records every violation. */
 async function audit(page: Page, name: string) {
-  await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }))
-  })
-  for (const v of violations)
+  for (const v of await axeViolations(page))
     problems.push(`[${name}] axe ${v.impact} ${v.id}: ${v.targets.join(', ')}`)
 }
 
