@@ -118,8 +118,11 @@ export function fakeDocuments(invoice: InvoiceSummary): PortalDocument[] {
     sizeBytes: 48_213,
     sha256: 'a3f1c0ffee'.padEnd(64, '0'),
     orderId: null,
+    orderNumber: null,
     invoiceId: invoice.id,
+    invoiceNumber: invoice.number,
     contractId: null,
+    contractNumber: null,
     documentDate: invoice.issueDate,
     createdAt: `${invoice.issueDate}T08:00:00Z`,
   }

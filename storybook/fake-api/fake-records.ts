@@ -35,7 +35,12 @@ function document(
   title: string,
   fileName: string,
   date: Date,
-  related: Partial<Pick<PortalDocument, 'orderId' | 'invoiceId' | 'contractId'>> = {},
+  related: Partial<
+    Pick<
+      PortalDocument,
+      'orderId' | 'orderNumber' | 'invoiceId' | 'invoiceNumber' | 'contractId' | 'contractNumber'
+    >
+  > = {},
 ): PortalDocument {
   return {
     id,
@@ -46,8 +51,11 @@ function document(
     sizeBytes: 18_000 + ((id.length * 7919) % 240_000),
     sha256: 'b4d2c0ffee'.padEnd(64, '0'),
     orderId: null,
+    orderNumber: null,
     invoiceId: null,
+    invoiceNumber: null,
     contractId: null,
+    contractNumber: null,
     documentDate: isoDate(date),
     createdAt: `${isoDate(date)}T08:00:00Z`,
     ...related,
@@ -65,6 +73,7 @@ export function fakeRecordDocuments(count: number, today = new Date()): PortalDo
     const date = new Date(today.getTime() - (i * 3 + 1) * DAY_MS)
     const n = String(240 - i).padStart(5, '0')
     const orderId = `ord_fake${n}`
+    const orderNumber = `ORD-2026-${n}`
     const kind = i % 4
     if (kind === 0 || kind === 1)
       documents.push(
@@ -74,9 +83,7 @@ export function fakeRecordDocuments(count: number, today = new Date()): PortalDo
           `Delivery order DO-2026-${n}`,
           `DO-2026-${n}.pdf`,
           date,
-          {
-            orderId,
-          },
+          { orderId, orderNumber },
         ),
       )
     else if (kind === 2)
@@ -87,7 +94,7 @@ export function fakeRecordDocuments(count: number, today = new Date()): PortalDo
           `Certificate of analysis, batch B26${n}`,
           `CoA-B26${n}.pdf`,
           date,
-          { orderId },
+          { orderId, orderNumber },
         ),
       )
     else
@@ -98,9 +105,7 @@ export function fakeRecordDocuments(count: number, today = new Date()): PortalDo
           `Tax invoice 010.000-26.${n}`,
           `FP-010.000-26.${n}.xml`,
           date,
-          {
-            invoiceId: `inv_fake${n}`,
-          },
+          { invoiceId: `inv_fake${n}`, invoiceNumber: `INV-2026-${n}` },
         ),
       )
   }
@@ -163,9 +168,7 @@ export function fakeContracts(account: FakeAccount, today = new Date()): Contrac
         `Contract ${number}`,
         `${number}.pdf`,
         new Date(today.getTime() + (renewsIn - 365) * DAY_MS),
-        {
-          contractId: id,
-        },
+        { contractId: id, contractNumber: number },
       ),
       ...options,
     }

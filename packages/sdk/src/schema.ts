@@ -1364,8 +1364,23 @@ export interface components {
             /** @description SHA-256 of the bytes, hex. */
             sha256: string;
             orderId: string | null;
+            /**
+             * @description The number of the order it belongs to.
+             * @example ORD-2026-00042
+             */
+            orderNumber: string | null;
             invoiceId: string | null;
+            /**
+             * @description The number of the invoice it belongs to.
+             * @example FT-2026-00027
+             */
+            invoiceNumber: string | null;
             contractId: string | null;
+            /**
+             * @description The number of the contract it belongs to.
+             * @example CTR-2026-0003
+             */
+            contractNumber: string | null;
             /** @description The document’s own date. */
             documentDate: string | null;
             createdAt: string;

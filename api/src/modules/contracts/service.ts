@@ -3,6 +3,7 @@ import type { TenantContext } from '../../db/tenant.js'
 import { cursorPosition, isKeyPosition } from '../../http/cursor-position.js'
 import { keysetPage } from '../../http/list.js'
 import { notFound } from '../../http/problem.js'
+import { referenceNumbers } from '../documents/references.js'
 import { toDocument } from '../documents/service.js'
 import type { Contract, ContractList, ListContractsInput } from './schemas.js'
 
@@ -51,6 +52,7 @@ async function withDetails(ctx: TenantContext, rows: ContractsTable[]): Promise<
       .orderBy('id', 'desc')
       .execute(),
   ])
+  const references = await referenceNumbers(ctx.db, ctx.accountId, documents)
   return rows.map((row) => {
     const own = items.filter((i) => i.contract_id === row.id).map(toItem)
     const document = documents.find((d) => d.contract_id === row.id)
@@ -69,7 +71,7 @@ async function withDetails(ctx: TenantContext, rows: ContractsTable[]): Promise<
       noticeDeadline: daysBefore(row.renewal_date, Number(row.notice_period_days)),
       periodTotal: own.reduce((sum, i) => sum + i.amount, 0),
       items: own,
-      document: document ? toDocument(document) : null,
+      document: document ? toDocument(document, references) : null,
     }
   })
 }

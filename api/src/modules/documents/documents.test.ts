@@ -34,7 +34,11 @@ type Doc = {
   contentType: string
   sizeBytes: number
   orderId: string | null
+  orderNumber: string | null
   invoiceId: string | null
+  invoiceNumber: string | null
+  contractId: string | null
+  contractNumber: string | null
 }
 type Page = { data: Doc[]; nextCursor: string | null }
 
@@ -117,12 +121,25 @@ describe('documents', () => {
     assert.equal(document.contentType, 'application/pdf')
     assert.equal(document.sizeBytes, bytes.length)
     assert.equal(document.orderId, brandtOrder)
+    // What it belongs to by the number people know it by, not only its ID.
+    const orderNumber = (
+      await t.db
+        .selectFrom('orders')
+        .select('number')
+        .where('id', '=', brandtOrder)
+        .executeTakeFirstOrThrow()
+    ).number
+    assert.equal(document.orderNumber, orderNumber)
+    assert.equal(document.invoiceNumber, null)
+    assert.equal(document.contractNumber, null)
 
     const page = (await (
       await get(`/v1/documents?orderId=${brandtOrder}`, brandt.headers)
     ).json()) as Page
     assert.ok(page.data.some((d) => d.id === document.id))
-    assert.ok(page.data.every((d) => d.orderId === brandtOrder))
+    assert.ok(page.data.every((d) => d.orderId === brandtOrder && d.orderNumber === orderNumber))
+    const shown = (await (await get(`/v1/documents/${document.id}`, brandt.headers)).json()) as Doc
+    assert.equal(shown.orderNumber, orderNumber)
 
     const { url, expiresAt } = await link(
       `/v1/documents/${document.id}/download-link`,

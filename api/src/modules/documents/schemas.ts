@@ -36,8 +36,20 @@ export const DocumentSchema = z
     sizeBytes: z.number().int(),
     sha256: z.string().openapi({ description: 'SHA-256 of the bytes, hex.' }),
     orderId: z.string().nullable(),
+    orderNumber: z.string().nullable().openapi({
+      description: 'The number of the order it belongs to.',
+      example: 'ORD-2026-00042',
+    }),
     invoiceId: z.string().nullable(),
+    invoiceNumber: z.string().nullable().openapi({
+      description: 'The number of the invoice it belongs to.',
+      example: 'FT-2026-00027',
+    }),
     contractId: z.string().nullable(),
+    contractNumber: z.string().nullable().openapi({
+      description: 'The number of the contract it belongs to.',
+      example: 'CTR-2026-0003',
+    }),
     documentDate: z.string().nullable().openapi({ description: 'The document’s own date.' }),
     createdAt: z.string(),
   })

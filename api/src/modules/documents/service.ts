@@ -19,6 +19,7 @@ import { renderInvoicePdf } from '../invoices/invoice-pdf.js'
 import { getInvoice } from '../invoices/service.js'
 import { openCaseAttachment } from '../cases/attachment-download.js'
 import type { DocumentContentType } from './content-type.js'
+import { referenceNumbers, type ReferenceNumbers } from './references.js'
 import {
   checkDownloadToken,
   DOWNLOAD_LINK_TTL_MS,
@@ -29,7 +30,8 @@ import { attachmentDisposition } from './file-name.js'
 import type { Document, DocumentList, DownloadLink, ListDocumentsInput } from './schemas.js'
 import { transaction, withTenant } from '../../db/scope.js'
 
-export function toDocument(row: DocumentsTable): Document {
+/** A document as the API shows it, with the numbers of what it belongs to ({@link referenceNumbers}). */
+export function toDocument(row: DocumentsTable, references: ReferenceNumbers): Document {
   return {
     id: row.id,
     type: row.type,
@@ -39,8 +41,11 @@ export function toDocument(row: DocumentsTable): Document {
     sizeBytes: Number(row.size_bytes),
     sha256: row.sha256,
     orderId: row.order_id,
+    orderNumber: (row.order_id && references.orders.get(row.order_id)) || null,
     invoiceId: row.invoice_id,
+    invoiceNumber: (row.invoice_id && references.invoices.get(row.invoice_id)) || null,
     contractId: row.contract_id,
+    contractNumber: (row.contract_id && references.contracts.get(row.contract_id)) || null,
     documentDate: row.document_date,
     createdAt: row.created_at,
   }
@@ -95,7 +100,8 @@ export async function listDocuments(
     filters,
     positionOf: (row) => ({ k: row.created_at, i: row.id }),
   })
-  return { data: page.map(toDocument), nextCursor }
+  const references = await referenceNumbers(ctx.db, ctx.accountId, page)
+  return { data: page.map((row) => toDocument(row, references)), nextCursor }
 }
 
 async function documentRow(db: Kysely<Database>, accountId: string, id: string) {
@@ -111,7 +117,7 @@ async function documentRow(db: Kysely<Database>, accountId: string, id: string) 
 export async function getDocument(ctx: TenantContext, id: string): Promise<Document> {
   const row = await documentRow(ctx.db, ctx.accountId, id)
   if (!row) throw notFound('document')
-  return toDocument(row)
+  return toDocument(row, await referenceNumbers(ctx.db, ctx.accountId, [row]))
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../documents/content-type.js'
 import { downloadFileName, fileNameProblem } from '../documents/file-name.js'
 import type { Document, ErpDocumentInput } from '../documents/schemas.js'
+import { referenceNumbers } from '../documents/references.js'
 import { toDocument } from '../documents/service.js'
 import { stageUpload } from '../documents/stage-upload.js'
 import { UploadMeter } from '../documents/upload-meter.js'
@@ -246,7 +247,9 @@ async function insertDocument(
           )
         }
         // The same bytes again: the ERP's retry. The new copy in the store is removed by the caller.
-        throw new DuplicateUpload(toDocument(first))
+        throw new DuplicateUpload(
+          toDocument(first, await referenceNumbers(trx, target.accountId, [first])),
+        )
       }
       await appendEvent(trx, {
         accountId: target.accountId,
@@ -262,7 +265,7 @@ async function insertDocument(
         },
         now: deps.now,
       })
-      return toDocument(row)
+      return toDocument(row, await referenceNumbers(trx, target.accountId, [row]))
     }),
   )
 }

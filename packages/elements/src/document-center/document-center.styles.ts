@@ -67,7 +67,7 @@ export const documentCenterStyles = css`
 
   .ref {
     display: inline-block;
-    max-width: 7rem;
+    max-width: 10rem;
     overflow: hidden;
     text-overflow: ellipsis;
     vertical-align: bottom;

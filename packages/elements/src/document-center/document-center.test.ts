@@ -96,6 +96,14 @@ describe('<portico-document-center> against the API', () => {
       'Other',
     ])
     expect(text(row.querySelector('.cell--size'))).to.match(/^[\d.,]+ (byte|kB|MB)$/)
+    // What each document belongs to, by the number people know it by.
+    center.controller.items.forEach((document, index) => {
+      const related = text(shadow(center).querySelector(`tr[data-index="${index}"] .cell--related`))
+      for (const number of [document.orderNumber, document.invoiceNumber, document.contractNumber])
+        if (number) expect(related).to.include(number)
+      expect(related).not.to.match(/\b(ord|inv|ctr)_/)
+    })
+    expect(center.controller.items.some((d) => d.invoiceNumber || d.orderNumber)).to.equal(true)
     expect(text(byPart(center, 'footer'))).to.include(`${center.controller.items.length} document`)
     await expect(center).to.be.accessible()
   })

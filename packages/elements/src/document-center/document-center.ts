@@ -294,18 +294,23 @@ export class PorticoDocumentCenter extends LitElement {
     `
   }
 
-  /** What the document belongs to; the ID in full for a tooltip, shortened on screen. */
+  /**
+   * What the document belongs to, by the number people know it by; the ID
+   * (in full in the tooltip) only when the API did not name one.
+   */
   #related(t: Messages, document: PortalDocument) {
     const relations = [
-      [t.relatedOrder, document.orderId],
-      [t.relatedInvoice, document.invoiceId],
-      [t.relatedContract, document.contractId],
+      [t.relatedOrder, document.orderId, document.orderNumber],
+      [t.relatedInvoice, document.invoiceId, document.invoiceNumber],
+      [t.relatedContract, document.contractId, document.contractNumber],
     ] as const
     const shown = relations.filter(([, id]) => id)
     if (!shown.length) return html`<span aria-hidden="true">—</span>`
     return shown.map(
-      ([label, id]) =>
-        html`<span class="relation">${label} <span class="ref" title=${id!}>${id}</span></span>`,
+      ([label, id, number]) =>
+        html`<span class="relation"
+          >${label} <span class="ref" title=${id!}>${number ?? id}</span></span
+        >`,
     )
   }
 
