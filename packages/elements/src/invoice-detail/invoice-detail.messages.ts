@@ -45,6 +45,8 @@ export interface InvoiceDetailMessages {
   columnPaidOnInvoice: string
   /** Beside a payment that covered several invoices: its whole amount. */
   partOfPayment: (total: string, count: number) => string
+  /** Beside a pending payment: back to the provider's page to finish it. */
+  continuePayment: string
   /** Live-region announcement when a live update changes the invoice. */
   invoiceNowStatus: (number: string, status: string, due: string) => string
   /** Shown while live updates are connected. */

@@ -219,6 +219,13 @@ export const invoiceDetailStyles = css`
     color: var(--_color-muted);
   }
 
+  .continue {
+    margin-inline-start: var(--_space-2);
+    color: var(--_color-primary);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
   .banner {
     margin-top: var(--_space-2);
   }

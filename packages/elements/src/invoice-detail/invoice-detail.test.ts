@@ -11,6 +11,7 @@ import {
   type EmbedSession,
 } from '../../test/portico-api.js'
 import '../index.js'
+import type { PaymentRedirectEvent } from '../payments/payment-redirect.js'
 import type { InvoiceDetailState } from './invoice-detail.controller.js'
 import type { PorticoInvoiceDetail } from './invoice-detail.js'
 
@@ -175,6 +176,41 @@ describe('<portico-invoice-detail> against the API', () => {
     )
     expect(detail.controller.invoice!.amountDue).to.equal(open!.amountDue)
     expect(byPart(detail, 'pay-button')).not.to.equal(null)
+  })
+
+  it('offers to continue a checkout left midway, through the redirect event', async () => {
+    const [open] = await openInvoices(session)
+    const pending = await unwrap(
+      clientFor(session).POST('/v1/payments', {
+        body: { allocations: [{ invoiceId: open!.id, amount: 100 }], returnUrl: location.href },
+      }),
+    )
+    try {
+      const detail = await renderDetail(session, open!.id, { live: false })
+      const link = shadow(detail).querySelector<HTMLAnchorElement>('[part="continue-payment"]')!
+      expect(link.getAttribute('href')).to.equal(pending.redirectUrl)
+      expect(text(link)).to.match(/^Continue payment, €1\.00$/)
+      const redirects: PaymentRedirectEvent[] = []
+      const onRedirect = (event: Event) => {
+        event.preventDefault() // the test page stays
+        redirects.push(event as PaymentRedirectEvent)
+      }
+      document.addEventListener('portico-payment-redirect', onRedirect)
+      try {
+        link.click()
+      } finally {
+        document.removeEventListener('portico-payment-redirect', onRedirect)
+      }
+      expect(redirects.map((e) => [e.detail.payment.id, e.detail.url])).to.deep.equal([
+        [pending.id, pending.redirectUrl],
+      ])
+      await expect(detail).to.be.accessible()
+    } finally {
+      // Abandoned at the provider: the reservation goes, for the other tests' payments.
+      await actOnSandboxPage(pending.redirectUrl!, 'abandon')
+    }
+    const detail = await renderDetail(session, open!.id, { live: false })
+    expect(shadow(detail).querySelector('[part="continue-payment"]')).to.equal(null)
   })
 
   it('downloads the tax invoice attached, and the invoice PDF, through signed links', async () => {

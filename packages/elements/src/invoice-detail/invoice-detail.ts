@@ -9,6 +9,7 @@ import {
   invoiceStatusStyles,
 } from '../invoices/invoice-status.js'
 import { LiveEventsController, type LiveState } from '../live/live-events.controller.js'
+import { redirectToPayment } from '../payments/payment-redirect.js'
 import { paymentStatusBadge, paymentStatusStyles } from '../payments/payment-status.js'
 import type { Invoice, Payment, PortalClient, PortalDocument } from '../portal-client.js'
 import { porticoContext, type PorticoContext } from '../provider/portico-context.js'
@@ -72,6 +73,7 @@ export type DocumentOpenEvent = CustomEvent<DocumentOpenDetail>
  * @csspart lines - The `<table>` of lines with the totals.
  * @csspart payments - The payment history section.
  * @csspart payment-badge - A payment's status badge; also `payment-badge-<status>`.
+ * @csspart continue-payment - "Continue payment", beside a payment still open at the provider.
  * @csspart documents - The documents section.
  * @csspart document-button - Each document's download button.
  * @csspart banner - A download that could not start.
@@ -454,7 +456,22 @@ export class PorticoInvoiceDetail extends LitElement {
                       : nothing
                   }
                 </th>
-                <td data-label=${t.columnStatus}>${paymentStatusBadge(t, payment.status)}</td>
+                <td data-label=${t.columnStatus}>
+                  ${paymentStatusBadge(t, payment.status)}
+                  ${
+                    payment.status === 'pending' && payment.redirectUrl
+                      ? html`<a
+                          part="continue-payment"
+                          class="continue"
+                          href=${payment.redirectUrl}
+                          @click=${(event: MouseEvent) => this.#onContinue(event, payment)}
+                          >${t.continuePayment}<span class="sr-only"
+                            >, ${l.money(payment.amount, payment.currency)}</span
+                          ></a
+                        >`
+                      : nothing
+                  }
+                </td>
                 <td class="num" data-label=${t.columnPaidOnInvoice}>
                   ${l.money(share, payment.currency)}
                 </td>
@@ -464,6 +481,18 @@ export class PorticoInvoiceDetail extends LitElement {
         </table>
       </div>
     `
+  }
+
+  /**
+   * A payment still open at the provider (a checkout left midway) holds its
+   * amounts until it expires: the person picks it up where they left it
+   * rather than waiting. A modified click opens it the browser's way.
+   */
+  #onContinue(event: MouseEvent, payment: Payment) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return
+    event.preventDefault()
+    redirectToPayment(this, payment, payment.redirectUrl!)
   }
 
   #renderDocuments(t: Messages, section: InvoiceSection<PortalDocument>) {

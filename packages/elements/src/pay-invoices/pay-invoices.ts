@@ -12,24 +12,23 @@ import { bannerStyles, baseStyles, fieldStyles } from '../theme/base.styles.js'
 import { alertIcon, boxIcon, checkIcon, crossIcon, icon, lockIcon } from '../theme/icons.js'
 import { tokenStyles } from '../theme/tokens.js'
 import { PayInvoicesController, type AmountProblem } from './pay-invoices.controller.js'
+import {
+  redirectToPayment,
+  type PaymentRedirectDetail,
+  type PaymentRedirectEvent,
+} from '../payments/payment-redirect.js'
 import { payInvoicesCatalogue, type PayInvoicesMessages } from './pay-invoices.messages.js'
 import { payInvoicesStyles } from './pay-invoices.styles.js'
 
 type Messages = SharedMessages & PayInvoicesMessages
 
-/** `detail` of `portico-payment-redirect`. */
-export interface PaymentRedirectDetail {
-  payment: Payment
-  /** The provider's page. */
-  url: string
-}
+export type { PaymentRedirectDetail, PaymentRedirectEvent }
 
 /** `detail` of `portico-payment-complete`. */
 export interface PaymentCompleteDetail {
   payment: Payment
 }
 
-export type PaymentRedirectEvent = CustomEvent<PaymentRedirectDetail>
 export type PaymentCompleteEvent = CustomEvent<PaymentCompleteDetail>
 
 /** `inv_a,inv_b` ⇄ `['inv_a', 'inv_b']`. */
@@ -659,13 +658,7 @@ export class PorticoPayInvoices extends LitElement {
     }
     const url = payment.redirectUrl
     if (!url) return
-    const redirect = new CustomEvent<PaymentRedirectDetail>('portico-payment-redirect', {
-      detail: { payment, url },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    })
-    if (this.dispatchEvent(redirect)) window.location.assign(url)
+    redirectToPayment(this, payment, url)
   }
 
   async #onTryAgain() {

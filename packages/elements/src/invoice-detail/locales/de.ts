@@ -37,6 +37,7 @@ export const messages: InvoiceDetailMessages = {
   paymentsLoadError: 'Der Zahlungsverlauf konnte nicht geladen werden.',
   columnDate: 'Datum',
   columnPaidOnInvoice: 'Auf diese Rechnung',
+  continuePayment: 'Zahlung fortsetzen',
   partOfPayment: (total, count) =>
     `Teil einer Zahlung von ${total} für ${count === 1 ? '1 Rechnung' : `${count} Rechnungen`}`,
   invoiceNowStatus: (number, status, due) =>

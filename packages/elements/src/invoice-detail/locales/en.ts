@@ -37,6 +37,7 @@ export const messages: InvoiceDetailMessages = {
   paymentsLoadError: 'We couldn’t load the payment history.',
   columnDate: 'Date',
   columnPaidOnInvoice: 'On this invoice',
+  continuePayment: 'Continue payment',
   partOfPayment: (total, count) =>
     `Part of a payment of ${total} for ${count === 1 ? '1 invoice' : `${count} invoices`}`,
   invoiceNowStatus: (number, status, due) => `Invoice ${number} is now: ${status}. Balance ${due}.`,

@@ -37,6 +37,7 @@ export const messages: InvoiceDetailMessages = {
   paymentsLoadError: 'Impossible de charger l’historique des paiements.',
   columnDate: 'Date du paiement',
   columnPaidOnInvoice: 'Sur cette facture',
+  continuePayment: 'Reprendre le paiement',
   partOfPayment: (total, count) =>
     `Partie d’un paiement de ${total} pour ${count <= 1 ? `${count} facture` : `${count} factures`}`,
   invoiceNowStatus: (number, status, due) =>

@@ -37,6 +37,7 @@ export const messages: InvoiceDetailMessages = {
   paymentsLoadError: 'Riwayat pembayaran tidak dapat dimuat.',
   columnDate: 'Tanggal',
   columnPaidOnInvoice: 'Untuk faktur ini',
+  continuePayment: 'Lanjutkan pembayaran',
   partOfPayment: (total, count) => `Bagian dari pembayaran ${total} untuk ${count} faktur`,
   invoiceNowStatus: (number, status, due) => `Faktur ${number} sekarang: ${status}. Sisa ${due}.`,
   live: 'Langsung',

@@ -37,6 +37,7 @@ export const messages: InvoiceDetailMessages = {
   paymentsLoadError: 'Non è stato possibile caricare lo storico dei pagamenti.',
   columnDate: 'Data',
   columnPaidOnInvoice: 'Su questa fattura',
+  continuePayment: 'Riprendi il pagamento',
   partOfPayment: (total, count) =>
     `Parte di un pagamento di ${total} per ${count === 1 ? '1 fattura' : `${count} fatture`}`,
   invoiceNowStatus: (number, status, due) => `La fattura ${number} ora è: ${status}. Saldo ${due}.`,
