@@ -121,6 +121,9 @@ export class CaseDetailController implements ReactiveController {
       }
     }
     this.#host.requestUpdate()
+    // The reply hands a case waiting on the customer back to support: its
+    // status and resolution clock moved too — shown without waiting for a live event.
+    if (this.supportCase?.status === 'waiting_on_customer') void this.#load(false)
     return outcome.data
   }
 
