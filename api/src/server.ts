@@ -53,7 +53,13 @@ async function main() {
   const stopCrmReconcile =
     crm.kind === 'salesforce'
       ? startCrmReconcile(
-          { db: database.db, connector: caseConnector, clock, logger },
+          {
+            db: database.db,
+            connector: caseConnector,
+            businessHours: config.businessHours,
+            clock,
+            logger,
+          },
           crm.reconcileMs,
         )
       : () => {}

@@ -34,6 +34,8 @@ export function fakeCase(tailor: Partial<SupportCase> = {}): SupportCase {
     updatedAt: hours(-3),
     firstResponseDueAt: hours(2),
     resolutionDueAt: hours(72),
+    resolutionPausedAt: null,
+    resolutionPausedSeconds: 0,
     firstRespondedAt: null,
     slaBreached: { firstResponse: false, resolution: false },
     syncStatus: 'synced',
@@ -98,6 +100,22 @@ const summary = ({
   ...rest
 }: SupportCase) => rest
 
+/**
+ * The resolution clock started again, as the API does it — roughly: the
+ * fake moves the due time on by the wall-clock pause, not business hours.
+ */
+function resumed(c: SupportCase): Partial<SupportCase> {
+  if (!c.resolutionPausedAt) return {}
+  const pausedMs = Date.now() - Date.parse(c.resolutionPausedAt)
+  return {
+    resolutionPausedAt: null,
+    resolutionPausedSeconds: c.resolutionPausedSeconds + Math.ceil(pausedMs / 1000),
+    resolutionDueAt: c.resolutionDueAt
+      ? new Date(Date.parse(c.resolutionDueAt) + pausedMs).toISOString()
+      : null,
+  }
+}
+
 /** The cases routes over `state`; `undefined` for any other. */
 export async function answerCases(
   request: Request,
@@ -161,8 +179,12 @@ export async function answerCases(
     }
     found.comments = [...found.comments, comment]
     found.commentCount += 1
+    // The customer's reply hands the case back to support: its resolution clock runs again.
+    if (found.status === 'waiting_on_customer')
+      Object.assign(found, resumed(found), { status: 'open' })
     return json(comment, 201)
   }
+  Object.assign(found, resumed(found))
   found.status = action === 'close' ? 'closed' : 'open'
   found.closedAt = action === 'close' ? hours(0) : null
   return json(found)

@@ -65,6 +65,17 @@ export const BreachedAndSyncing: Story = {
   },
 }
 
+/** Support asked a question: the resolution clock is paused until the customer replies. */
+export const WaitingOnYou: Story = {
+  args: {
+    scenario: withCase({
+      ...fakeConversation(),
+      status: 'waiting_on_customer',
+      resolutionPausedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    }),
+  },
+}
+
 /** Closed: the reply box says why it is gone, Reopen is offered. */
 export const Closed: Story = {
   args: {

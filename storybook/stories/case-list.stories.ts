@@ -25,6 +25,7 @@ const several = (): FakeScenario => ({
       category: 'billing',
       status: 'waiting_on_customer',
       slaBreached: { firstResponse: true, resolution: false },
+      resolutionPausedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
     }),
     fakeCase({ subject: 'Pump warranty claim', category: 'warranty', status: 'resolved' }),
     fakeCase({ subject: 'Annual maintenance visit', category: 'maintenance', status: 'closed' }),

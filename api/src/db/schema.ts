@@ -512,6 +512,10 @@ export interface CasesTable {
   first_responded_at: string | null
   first_response_breached_at: string | null
   resolution_breached_at: string | null
+  /** Since when the resolution clock is paused (the case waits on the customer); null while it runs. */
+  resolution_paused_at: string | null
+  /** Business seconds the resolution clock has been paused in all; `resolution_due_at` includes them. */
+  resolution_paused_seconds: number
   resolved_at: string | null
   closed_at: string | null
   created_at: string

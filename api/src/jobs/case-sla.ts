@@ -28,7 +28,11 @@ const TITLES: Record<Target, string> = {
  * notification, in one transaction with the `…_breached_at` stamp. The stamp
  * is set by a conditional update (`… where breached_at is null`), so of any
  * number of racing processes exactly one writes — once per case and target.
- * A closed case's clocks have stopped. Returns how many breaches it marked.
+ * A closed case's clocks have stopped. A paused resolution clock (the case
+ * waits on the customer) is never breached: it is left out of the scan and
+ * of the claim, so a pause that begins between the two still holds; when it
+ * resumes, its due time has moved on by the paused time (see
+ * ../modules/cases/sla.ts). Returns how many breaches it marked.
  */
 export async function markSlaBreaches(deps: { db: Kysely<Database>; clock: Clock }) {
   const now = deps.clock.now()
@@ -46,6 +50,7 @@ export async function markSlaBreaches(deps: { db: Kysely<Database>; clock: Clock
         .where(column.met, 'is', null)
         .where(column.breached, 'is', null)
         .where('status', 'not in', ['resolved', 'closed'])
+        .$if(target === 'resolution', (q) => q.where('resolution_paused_at', 'is', null))
         .orderBy(column.due)
         .limit(500)
         .execute(),
@@ -53,6 +58,7 @@ export async function markSlaBreaches(deps: { db: Kysely<Database>; clock: Clock
     for (const row of due) {
       const wrote = await withTenant(deps.db, row.account_id, (db) =>
         transaction(db, async (trx) => {
+          const dueAt = (row as Record<string, unknown>)[column.due] as string
           const claimed = await trx
             .updateTable('cases')
             .set({ [column.breached]: at })
@@ -60,9 +66,11 @@ export async function markSlaBreaches(deps: { db: Kysely<Database>; clock: Clock
             .where('account_id', '=', row.account_id)
             .where(column.breached, 'is', null)
             .where(column.met, 'is', null)
+            // The due time as read: a clock paused and resumed since has a later one.
+            .where(column.due, '=', dueAt)
+            .$if(target === 'resolution', (q) => q.where('resolution_paused_at', 'is', null))
             .executeTakeFirst()
           if (Number(claimed.numUpdatedRows) === 0) return false
-          const dueAt = (row as Record<string, unknown>)[column.due] as string
           await notifyAccount(trx, {
             accountId: row.account_id,
             type: 'case.sla_breached',

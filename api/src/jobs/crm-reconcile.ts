@@ -4,6 +4,7 @@ import type { CaseConnector } from '../connectors/crm/case-connector.js'
 import { ApiError } from '../http/problem.js'
 import type { Database } from '../db/schema.js'
 import { withPurpose, withTenant } from '../db/scope.js'
+import type { BusinessHours } from '../lib/business-hours.js'
 import type { Clock } from '../lib/clock.js'
 import type { Logger } from '../lib/logger.js'
 import { changeCaseStatus } from '../modules/cases/case-changes.js'
@@ -20,6 +21,8 @@ import { changeCaseStatus } from '../modules/cases/case-changes.js'
 export function createCrmReconcile(deps: {
   db: Kysely<Database>
   connector: CaseConnector
+  /** The operator's business hours, on which a status change pauses or resumes the resolution clock. */
+  businessHours: BusinessHours
   clock: Clock
   logger: Logger
 }) {
@@ -48,7 +51,13 @@ export function createCrmReconcile(deps: {
           .executeTakeFirst()
         if (!row || row.status === snapshot.status || snapshot.status === 'new') return false
         await changeCaseStatus(
-          { db, accountId, connector: builtInCaseConnector, now },
+          {
+            db,
+            accountId,
+            connector: builtInCaseConnector,
+            businessHours: deps.businessHours,
+            now,
+          },
           snapshot.caseId,
           { kind: 'agent', name: 'Salesforce', userId: null },
           snapshot.status,

@@ -94,7 +94,12 @@ const DAY = 86_400_000
  * the window on business days, in the zone.
  */
 export function addBusinessMinutes(hours: BusinessHours, start: Date, minutes: number): Date {
-  let remaining = minutes * 60_000
+  return addBusinessTime(hours, start, minutes * 60_000)
+}
+
+/** `start` plus `ms` milliseconds of business time (see {@link addBusinessMinutes}). */
+export function addBusinessTime(hours: BusinessHours, start: Date, ms: number): Date {
+  let remaining = ms
   const wall = wallClock(start.getTime(), hours.timeZone)
   let day = Math.floor(wall / DAY) * DAY
   let from = wall - day
@@ -113,4 +118,27 @@ export function addBusinessMinutes(hours: BusinessHours, start: Date, minutes: n
     from = 0
   }
   throw new Error('business hours have no working time')
+}
+
+/**
+ * The business time between two instants, in milliseconds: how much of
+ * `[from, to)` falls inside the window on business days — what a paused
+ * SLA clock owes back. Counted on the wall clock, like
+ * {@link addBusinessTime}, so adding the result to `from` never passes `to`.
+ * Zero when `to` is not after `from`.
+ */
+export function businessTimeBetween(hours: BusinessHours, from: Date, to: Date): number {
+  if (to.getTime() <= from.getTime()) return 0
+  const start = wallClock(from.getTime(), hours.timeZone)
+  const end = wallClock(to.getTime(), hours.timeZone)
+  const opens = hours.opens * 60_000
+  const closes = hours.closes * 60_000
+  let total = 0
+  for (let day = Math.floor(start / DAY) * DAY; day < end; day += DAY) {
+    if (!hours.days.has(new Date(day).getUTCDay())) continue
+    const begin = Math.max(start, day + opens)
+    const finish = Math.min(end, day + closes)
+    if (finish > begin) total += finish - begin
+  }
+  return total
 }

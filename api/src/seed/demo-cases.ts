@@ -136,6 +136,9 @@ export async function seedDemoCases(
           : null,
         first_response_breached_at: null,
         resolution_breached_at: null,
+        // Waiting since the agent's question, the last of its thread: the clock stood still since.
+        resolution_paused_at: demo.status === 'waiting_on_customer' ? last.toISOString() : null,
+        resolution_paused_seconds: 0,
         resolved_at: demo.status === 'resolved' ? last.toISOString() : null,
         closed_at: null,
         created_at: raised.toISOString(),

@@ -627,7 +627,7 @@ export interface paths {
         put?: never;
         /**
          * Add a comment to a case
-         * @description A comment on a case `waiting_on_customer` sets it back to `open`. A closed case takes no comments (409 `case_closed`): reopen it first.
+         * @description A comment on a case `waiting_on_customer` sets it back to `open` and resumes its resolution clock. A closed case takes no comments (409 `case_closed`): reopen it first.
          */
         post: operations["createCaseComment"];
         delete?: never;
@@ -747,7 +747,7 @@ export interface paths {
         put?: never;
         /**
          * Move a case on as an agent (open, waiting on the customer, resolved, closed)
-         * @description Authenticated with the operator key. A status the case already has, or a closed case moved anywhere but by the customer reopening it, answers 409 `invalid_transition`.
+         * @description Authenticated with the operator key. A status the case already has, or a closed case moved anywhere but by the customer reopening it, answers 409 `invalid_transition`. `waiting_on_customer` pauses the resolution clock; moving on from it resumes the clock with the due time moved on by the paused business time.
          */
         post: operations["changeCaseStatus"];
         delete?: never;
@@ -1685,8 +1685,13 @@ export interface components {
             updatedAt: string;
             /** @description When an agent must first answer, on business hours. */
             firstResponseDueAt: string | null;
-            /** @description When the case must be resolved. */
+            /** @description When the case must be resolved, on business hours. While the clock is paused it shows where it stood; when it resumes it moves on by the business time it was paused. */
             resolutionDueAt: string | null;
+            /** @description Since when the resolution clock is paused: the case is `waiting_on_customer`. It resumes when the customer replies or the status moves on; a paused clock is never breached. Null while it runs. */
+            resolutionPausedAt: string | null;
+            /** @description Business time, in seconds, the resolution clock has been paused in all (the current pause not yet included); `resolutionDueAt` already counts it. */
+            resolutionPausedSeconds: number;
+            /** @description An agent's first public answer: it meets the first-response target. */
             firstRespondedAt: string | null;
             slaBreached: {
                 firstResponse: boolean;

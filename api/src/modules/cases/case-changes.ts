@@ -5,10 +5,12 @@ import { isPostgres } from '../../db/dialect.js'
 import { transaction } from '../../db/scope.js'
 import type { CasesTable, CaseStatus, Database } from '../../db/schema.js'
 import { ApiError, notFound } from '../../http/problem.js'
+import type { BusinessHours } from '../../lib/business-hours.js'
 import { newId } from '../../lib/ids.js'
 import { recordCaseSync } from './case-sync.js'
 import { toCaseComment } from './case-view.js'
 import type { CaseComment } from './schemas.js'
+import { resolutionClockChange } from './sla.js'
 import { checkTransition, type CaseActorKind } from './transitions.js'
 
 /**
@@ -21,6 +23,8 @@ export interface CaseChangeContext {
   db: Kysely<Database>
   accountId: string
   connector: CaseConnector
+  /** What the resolution clock counts while it pauses and resumes (see ./sla.ts). */
+  businessHours: BusinessHours
   now: Date
 }
 
@@ -47,8 +51,8 @@ export async function caseForChange(db: Kysely<Database>, accountId: string, id:
 
 /**
  * Adds a comment. A closed case takes none (409 `case_closed`). A
- * customer's comment on a case waiting on them sets it back to `open`; an
- * agent's first comment is the first response (`first_responded_at`) and
+ * customer's comment on a case waiting on them sets it back to `open` (and
+ * its resolution clock running again); an agent's first comment is the first response (`first_responded_at`) and
  * moves a `new` case to `open`.
  */
 export async function commentOnCase(
@@ -99,6 +103,7 @@ export async function commentOnCase(
         comment_count: eb('comment_count', '+', 1),
         status,
         updated_at: at,
+        ...resolutionClockChange(ctx.businessHours, row, status, ctx.now),
         ...(actor.kind === 'agent' && row.first_responded_at === null
           ? { first_responded_at: at }
           : {}),
@@ -136,7 +141,10 @@ export async function commentOnCase(
   })
 }
 
-/** Moves a case to `to`, if the actor may (see ./transitions.ts); resolves with the updated row. */
+/**
+ * Moves a case to `to`, if the actor may (see ./transitions.ts), pausing or
+ * resuming its resolution clock (see ./sla.ts); resolves with the updated row.
+ */
 export async function changeCaseStatus(
   ctx: CaseChangeContext,
   caseId: string,
@@ -166,6 +174,7 @@ export async function changeCaseStatus(
         // Resolved stays when it is closed after; reopening clears both.
         resolved_at: to === 'resolved' ? at : to === 'closed' ? (row.resolved_at ?? at) : null,
         closed_at: to === 'closed' ? at : null,
+        ...resolutionClockChange(ctx.businessHours, row, to, ctx.now),
       })
       .where('id', '=', caseId)
       .where('account_id', '=', ctx.accountId)

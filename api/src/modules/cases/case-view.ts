@@ -26,6 +26,8 @@ export function toCaseSummary(row: CasesTable): CaseSummary {
     updatedAt: row.updated_at,
     firstResponseDueAt: row.first_response_due_at,
     resolutionDueAt: row.resolution_due_at,
+    resolutionPausedAt: row.resolution_paused_at,
+    resolutionPausedSeconds: Number(row.resolution_paused_seconds),
     firstRespondedAt: row.first_responded_at,
     slaBreached: {
       firstResponse: row.first_response_breached_at !== null,

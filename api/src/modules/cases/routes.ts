@@ -96,7 +96,7 @@ export const createCommentRoute = createRoute({
   tags: ['Cases'],
   summary: 'Add a comment to a case',
   description:
-    'A comment on a case `waiting_on_customer` sets it back to `open`. A closed case takes no comments (409 ' +
+    'A comment on a case `waiting_on_customer` sets it back to `open` and resumes its resolution clock. A closed case takes no comments (409 ' +
     '`case_closed`): reopen it first.',
   ...access('cases:write', { idempotent: true }),
   request: {

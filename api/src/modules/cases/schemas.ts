@@ -142,8 +142,30 @@ export const CaseSummarySchema = z
     resolutionDueAt: z
       .string()
       .nullable()
-      .openapi({ description: 'When the case must be resolved.' }),
-    firstRespondedAt: z.string().nullable(),
+      .openapi({
+        description:
+          'When the case must be resolved, on business hours. While the clock is paused it shows where it stood; ' +
+          'when it resumes it moves on by the business time it was paused.',
+      }),
+    resolutionPausedAt: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'Since when the resolution clock is paused: the case is `waiting_on_customer`. It resumes when the customer ' +
+          'replies or the status moves on; a paused clock is never breached. Null while it runs.',
+      }),
+    resolutionPausedSeconds: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          'Business time, in seconds, the resolution clock has been paused in all (the current pause not yet ' +
+          'included); `resolutionDueAt` already counts it.',
+      }),
+    firstRespondedAt: z.string().nullable().openapi({
+      description: "An agent's first public answer: it meets the first-response target.",
+    }),
     slaBreached: z.object({ firstResponse: z.boolean(), resolution: z.boolean() }),
     syncStatus: CaseSyncStatusSchema,
     commentCount: z.number().int(),

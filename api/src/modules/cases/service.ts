@@ -90,6 +90,8 @@ export async function createCase(ctx: CaseContext, input: CreateCaseInput): Prom
       first_responded_at: null,
       first_response_breached_at: null,
       resolution_breached_at: null,
+      resolution_paused_at: null,
+      resolution_paused_seconds: 0,
       resolved_at: null,
       closed_at: null,
       created_at: at,
@@ -167,6 +169,7 @@ const changeContext = (ctx: CaseContext) => ({
   db: ctx.db,
   accountId: ctx.accountId,
   connector: ctx.connector,
+  businessHours: ctx.sla.businessHours,
   now: ctx.clock.now(),
 })
 

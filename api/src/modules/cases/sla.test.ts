@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import fc from 'fast-check'
 import { loadConfig } from '../../config.js'
 import { markSlaBreaches } from '../../jobs/case-sla.js'
-import { addBusinessMinutes, parseBusinessHours } from '../../lib/business-hours.js'
+import {
+  addBusinessMinutes,
+  businessTimeBetween,
+  parseBusinessHours,
+} from '../../lib/business-hours.js'
 import { createTestApp, openSession, type TestApp } from '../../testing.js'
 import type { Case } from './schemas.js'
-import { slaDueTimes } from './sla.js'
+import { resolutionClockChange, slaDueTimes, type ResolutionClock } from './sla.js'
 
 const JAKARTA = parseBusinessHours('Mon-Fri 08:00-17:00', 'Asia/Jakarta')
 
@@ -52,6 +57,120 @@ describe('SLA due times on business hours', () => {
     )
     assert.throws(() => loadConfig({ PORTICO_BUSINESS_TIMEZONE: 'Mars/Olympus' }), /time zone/)
     assert.throws(() => loadConfig({ PORTICO_CASE_SLA: 'urgent=1h/8h' }), /PORTICO_CASE_SLA/)
+  })
+})
+
+// Whole seconds of 2026, like the timestamps a case is stamped with.
+const instant = fc
+  .integer({
+    min: Date.parse('2026-01-01T00:00:00Z') / 1000,
+    max: Date.parse('2027-01-01T00:00:00Z') / 1000,
+  })
+  .map((seconds) => new Date(seconds * 1000))
+describe('the resolution clock pausing while the case waits on the customer', () => {
+  const running: ResolutionClock = {
+    status: 'open',
+    resolution_due_at: '2026-11-27T09:30:00.000Z', // Fri 16:30 WIB
+    resolution_paused_at: null,
+    resolution_paused_seconds: 0,
+  }
+
+  test('waiting on the customer pauses it; waiting again changes nothing', () => {
+    const at = new Date('2026-11-27T09:00:00Z')
+    assert.deepEqual(resolutionClockChange(JAKARTA, running, 'waiting_on_customer', at), {
+      resolution_paused_at: '2026-11-27T09:00:00.000Z',
+    })
+    const paused = {
+      ...running,
+      status: 'waiting_on_customer' as const,
+      resolution_paused_at: at.toISOString(),
+    }
+    assert.deepEqual(
+      resolutionClockChange(
+        JAKARTA,
+        paused,
+        'waiting_on_customer',
+        new Date('2026-11-30T02:00:00Z'),
+      ),
+      {},
+    )
+  })
+
+  test('paused Friday 16:00 with 30 minutes left, resumed Monday 09:30: due Monday 10:00', () => {
+    const paused: ResolutionClock = {
+      ...running,
+      status: 'waiting_on_customer',
+      resolution_paused_at: '2026-11-27T09:00:00.000Z',
+      resolution_paused_seconds: 600,
+    }
+    assert.deepEqual(
+      resolutionClockChange(JAKARTA, paused, 'open', new Date('2026-11-30T02:30:00Z')),
+      {
+        resolution_paused_at: null,
+        resolution_paused_seconds: 600 + 150 * 60,
+        resolution_due_at: '2026-11-30T03:00:00.000Z', // Mon 10:00 WIB
+      },
+    )
+  })
+
+  test('a part second of pause is owed as a whole second, never less', () => {
+    const paused: ResolutionClock = {
+      ...running,
+      status: 'waiting_on_customer',
+      resolution_paused_at: '2026-11-27T08:00:00.000Z',
+    }
+    const change = resolutionClockChange(
+      JAKARTA,
+      paused,
+      'resolved',
+      new Date('2026-11-27T08:00:00.400Z'),
+    )
+    assert.equal(change.resolution_paused_seconds, 1)
+    assert.equal(change.resolution_due_at, '2026-11-27T09:30:01.000Z')
+  })
+
+  test('however the pause falls, the case has as much business time left on resuming as on pausing', () => {
+    fc.assert(
+      fc.property(instant, instant, instant, (a, b, due) => {
+        const [pausedAt, resumedAt] = a <= b ? [a, b] : [b, a]
+        fc.pre(due >= pausedAt)
+        const change = resolutionClockChange(
+          JAKARTA,
+          {
+            status: 'waiting_on_customer',
+            resolution_due_at: due.toISOString(),
+            resolution_paused_at: pausedAt.toISOString(),
+            resolution_paused_seconds: 0,
+          },
+          'open',
+          resumedAt,
+        )
+        const left = businessTimeBetween(JAKARTA, pausedAt, due)
+        assert.equal(
+          businessTimeBetween(JAKARTA, resumedAt, new Date(change.resolution_due_at!)),
+          left,
+        )
+        assert.equal(
+          change.resolution_paused_seconds! * 1000,
+          businessTimeBetween(JAKARTA, pausedAt, resumedAt),
+        )
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('a running clock is untouched by other moves; a case without a resolution target never pauses', () => {
+    const now = new Date('2026-11-27T08:00:00Z')
+    assert.deepEqual(resolutionClockChange(JAKARTA, running, 'resolved', now), {})
+    assert.deepEqual(
+      resolutionClockChange(
+        JAKARTA,
+        { ...running, resolution_due_at: null },
+        'waiting_on_customer',
+        now,
+      ),
+      {},
+    )
   })
 })
 
@@ -159,6 +278,134 @@ describe('SLA breaches and first responses', () => {
     t.clock.set(new Date('2026-11-30T02:00:00Z'))
     await markSlaBreaches(t)
     assert.deepEqual((await breaches(created.id)).events, [])
+  })
+
+  const read = async (caseId: string) =>
+    (await (await t.app.request(`/v1/cases/${caseId}`, { headers: await auth() })).json()) as Case
+  const agentMoves = (caseId: string, status: string) =>
+    post(
+      `/v1/integrations/cases/${caseId}/status`,
+      { status, authorName: 'Dewi (Support)' },
+      operator(),
+    )
+
+  test('waiting on the customer pauses the resolution clock over the weekend; their reply resumes it, due later by exactly the paused business time', async () => {
+    t.clock.set(new Date('2026-12-04T02:00:00Z')) // Friday 09:00 WIB
+    const created = await raise('urgent') // resolution due Fri 17:00 WIB (10:00Z)
+    assert.equal(created.resolutionDueAt, '2026-12-04T10:00:00.000Z')
+    assert.equal(created.resolutionPausedAt, null)
+    assert.equal(created.resolutionPausedSeconds, 0)
+    t.clock.set(new Date('2026-12-04T02:10:00Z'))
+    const asked = await post(
+      `/v1/integrations/cases/${created.id}/comments`,
+      { body: 'Could you send photos of the labels?', authorName: 'Dewi (Support)' },
+      operator(),
+    )
+    assert.equal(asked.status, 201)
+    t.clock.set(new Date('2026-12-04T08:00:00Z')) // Friday 15:00 WIB: 2 business hours left
+    assert.equal((await agentMoves(created.id, 'waiting_on_customer')).status, 200)
+    const paused = await read(created.id)
+    assert.equal(paused.status, 'waiting_on_customer')
+    assert.equal(paused.resolutionPausedAt, '2026-12-04T08:00:00.000Z')
+    assert.equal(paused.resolutionDueAt, '2026-12-04T10:00:00.000Z', 'it moves when it resumes')
+    const listed = (await (
+      await t.app.request('/v1/cases?status=waiting_on_customer', { headers: await auth() })
+    ).json()) as { data: Case[] }
+    assert.equal(
+      listed.data.find((c) => c.id === created.id)?.resolutionPausedAt,
+      '2026-12-04T08:00:00.000Z',
+    )
+
+    // Long past the original due time, the job leaves the paused clock alone.
+    for (const at of ['2026-12-04T10:01:00Z', '2026-12-05T04:00:00Z', '2026-12-07T02:29:00Z']) {
+      t.clock.set(new Date(at))
+      await markSlaBreaches(t)
+    }
+    assert.deepEqual(await breaches(created.id), { events: [], notifications: 0 })
+
+    t.clock.set(new Date('2026-12-07T02:30:00Z')) // Monday 09:30 WIB
+    const replied = await post(`/v1/cases/${created.id}/comments`, { body: 'Photos attached.' })
+    assert.equal(replied.status, 201)
+    const resumed = await read(created.id)
+    assert.equal(resumed.status, 'open')
+    assert.equal(resumed.resolutionPausedAt, null)
+    // Paused Fri 15:00–17:00 and Mon 08:00–09:30 WIB: 3½ business hours.
+    assert.equal(resumed.resolutionPausedSeconds, 3.5 * 3600)
+    // The 2 hours left on Friday, from Monday 09:30: 11:30 WIB.
+    assert.equal(resumed.resolutionDueAt, '2026-12-07T04:30:00.000Z')
+    const stored = await t.db
+      .selectFrom('cases')
+      .select(['resolution_paused_at', 'resolution_paused_seconds', 'resolution_due_at'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow()
+    assert.deepEqual(
+      { ...stored, resolution_paused_seconds: Number(stored.resolution_paused_seconds) },
+      {
+        resolution_paused_at: null,
+        resolution_paused_seconds: 12_600,
+        resolution_due_at: '2026-12-07T04:30:00.000Z',
+      },
+    )
+
+    t.clock.set(new Date('2026-12-07T04:29:00Z'))
+    await markSlaBreaches(t)
+    assert.deepEqual((await breaches(created.id)).events, [])
+    t.clock.set(new Date('2026-12-07T04:31:00Z'))
+    await markSlaBreaches(t)
+    assert.deepEqual(await breaches(created.id), { events: ['resolution'], notifications: 1 })
+    const event = await t.db
+      .selectFrom('events')
+      .select('data')
+      .where('type', '=', 'case.sla_breached')
+      .where('subject_id', '=', created.id)
+      .executeTakeFirstOrThrow()
+    assert.equal((JSON.parse(event.data) as { dueAt: string }).dueAt, '2026-12-07T04:30:00.000Z')
+  })
+
+  test('every move away from waiting on the customer resumes the clock, and pauses add up', async () => {
+    t.clock.set(new Date('2026-12-08T01:00:00Z')) // Tuesday 08:00 WIB
+    const created = await raise('high') // resolution: 2 business days, due Wed 17:00 WIB
+    assert.equal(created.resolutionDueAt, '2026-12-09T10:00:00.000Z')
+    assert.equal((await agentMoves(created.id, 'waiting_on_customer')).status, 200)
+    t.clock.set(new Date('2026-12-08T02:00:00Z')) // an hour later the agent takes it back
+    assert.equal((await agentMoves(created.id, 'open')).status, 200)
+    let now = await read(created.id)
+    assert.equal(now.resolutionPausedAt, null)
+    assert.equal(now.resolutionPausedSeconds, 3600)
+    assert.equal(now.resolutionDueAt, '2026-12-10T02:00:00.000Z') // Thu 09:00 WIB
+    assert.equal((await agentMoves(created.id, 'waiting_on_customer')).status, 200)
+    t.clock.set(new Date('2026-12-08T02:30:00Z'))
+    assert.equal((await agentMoves(created.id, 'resolved')).status, 200)
+    now = await read(created.id)
+    assert.equal(now.resolutionPausedAt, null)
+    assert.equal(now.resolutionPausedSeconds, 5400)
+    assert.equal(now.resolutionDueAt, '2026-12-10T02:30:00.000Z')
+    // Waiting on the customer, then closed by them: the pause ends with the case.
+    const other = await raise('normal')
+    assert.equal((await agentMoves(other.id, 'waiting_on_customer')).status, 200)
+    t.clock.set(new Date('2026-12-08T03:00:00Z'))
+    const closed = await post(`/v1/cases/${other.id}/close`, {})
+    assert.equal(closed.status, 200)
+    const after = (await closed.json()) as Case
+    assert.equal(after.resolutionPausedAt, null)
+    assert.equal(after.resolutionPausedSeconds, 1800)
+  })
+
+  test('an agent comment while waiting on the customer keeps the clock paused', async () => {
+    t.clock.set(new Date('2026-12-08T01:00:00Z'))
+    const created = await raise('low')
+    assert.equal((await agentMoves(created.id, 'waiting_on_customer')).status, 200)
+    t.clock.set(new Date('2026-12-08T02:00:00Z'))
+    const nudge = await post(
+      `/v1/integrations/cases/${created.id}/comments`,
+      { body: 'A gentle reminder: we still need the photos.', authorName: 'Dewi (Support)' },
+      operator(),
+    )
+    assert.equal(nudge.status, 201)
+    const still = await read(created.id)
+    assert.equal(still.status, 'waiting_on_customer')
+    assert.equal(still.resolutionPausedAt, '2026-12-08T01:00:00.000Z')
+    assert.equal(still.firstRespondedAt, '2026-12-08T02:00:00.000Z')
   })
 
   test('agent status changes: waiting on the customer, resolved, closed; a closed case stays closed for agents', async () => {

@@ -1,6 +1,11 @@
 import type { CaseSlaTargets } from '../../config.js'
-import { addBusinessMinutes, type BusinessHours } from '../../lib/business-hours.js'
-import type { CasePriority } from '../../db/schema.js'
+import type { CasePriority, CasesTable, CaseStatus } from '../../db/schema.js'
+import {
+  addBusinessMinutes,
+  addBusinessTime,
+  businessTimeBetween,
+  type BusinessHours,
+} from '../../lib/business-hours.js'
 
 export interface SlaSettings {
   businessHours: BusinessHours
@@ -26,5 +31,45 @@ export function slaDueTimes(settings: SlaSettings, priority: CasePriority, at: D
       at,
       target.resolutionMinutes,
     ).toISOString(),
+  }
+}
+
+/** The resolution-clock columns of a case row that a status change may move. */
+export type ResolutionClock = Pick<
+  CasesTable,
+  'status' | 'resolution_due_at' | 'resolution_paused_at' | 'resolution_paused_seconds'
+>
+
+/**
+ * What moving a case to `to` at `now` does to its resolution clock. While
+ * the case waits on the customer the clock is theirs, not the support
+ * team's: it pauses on the move to `waiting_on_customer`, and on any move
+ * away (the customer replies, the agent reopens, resolves or closes it) it
+ * resumes with `resolution_due_at` moved on by exactly the business time it
+ * stood still — rounded up to the second, so rounding never costs the
+ * customer time. A case without a resolution target has no clock to pause.
+ * The first-response clock never pauses: it waits for an agent's answer,
+ * whatever the status. Returns the columns to set (none when nothing moves).
+ */
+export function resolutionClockChange(
+  hours: BusinessHours,
+  row: ResolutionClock,
+  to: CaseStatus,
+  now: Date,
+): Partial<Pick<CasesTable, Exclude<keyof ResolutionClock, 'status'>>> {
+  const paused = row.resolution_paused_at
+  if (to === 'waiting_on_customer')
+    return paused === null && row.resolution_due_at !== null
+      ? { resolution_paused_at: now.toISOString() }
+      : {}
+  if (paused === null) return {}
+  const seconds = Math.ceil(businessTimeBetween(hours, new Date(paused), now) / 1000)
+  return {
+    resolution_paused_at: null,
+    resolution_paused_seconds: Number(row.resolution_paused_seconds) + seconds,
+    resolution_due_at:
+      row.resolution_due_at === null
+        ? null
+        : addBusinessTime(hours, new Date(row.resolution_due_at), seconds * 1000).toISOString(),
   }
 }

@@ -51,7 +51,8 @@ export const agentStatusRoute = createRoute({
   summary: 'Move a case on as an agent (open, waiting on the customer, resolved, closed)',
   description:
     'Authenticated with the operator key. A status the case already has, or a closed case moved anywhere but ' +
-    'by the customer reopening it, answers 409 `invalid_transition`.',
+    'by the customer reopening it, answers 409 `invalid_transition`. `waiting_on_customer` pauses the ' +
+    'resolution clock; moving on from it resumes the clock with the due time moved on by the paused business time.',
   ...access('operator'),
   request: {
     query: NoQuery,
@@ -67,6 +68,7 @@ export const agentStatusRoute = createRoute({
 const agentContext = (c: Context<AppEnv>) => ({
   db: c.var.deps.db,
   connector: c.var.caseConnector,
+  businessHours: c.var.deps.config.businessHours,
   now: c.var.deps.clock.now(),
 })
 

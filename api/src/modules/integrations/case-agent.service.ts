@@ -3,6 +3,7 @@ import type { CaseConnector } from '../../connectors/crm/case-connector.js'
 import { withPurpose, withTenant } from '../../db/scope.js'
 import type { CaseStatus, Database } from '../../db/schema.js'
 import { notFound } from '../../http/problem.js'
+import type { BusinessHours } from '../../lib/business-hours.js'
 import { changeCaseStatus, commentOnCase, type CaseActor } from '../cases/case-changes.js'
 import { toCase } from '../cases/case-view.js'
 import type { Case, CaseComment } from '../cases/schemas.js'
@@ -10,6 +11,7 @@ import type { Case, CaseComment } from '../cases/schemas.js'
 export interface AgentContext {
   db: Kysely<Database>
   connector: CaseConnector
+  businessHours: BusinessHours
   now: Date
 }
 

@@ -41,8 +41,11 @@ export function salesforceEventRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(receiveSalesforceEventRoute, async (c) => {
     const event = c.req.valid('json')
-    const { db, clock } = c.var.deps
-    const result = await applySalesforceEvent({ db, now: clock.now() }, event)
+    const { db, clock, config } = c.var.deps
+    const result = await applySalesforceEvent(
+      { db, businessHours: config.businessHours, now: clock.now() },
+      event,
+    )
     return c.json({ id: event.id, ...result }, 200)
   })
   return app

@@ -4,6 +4,7 @@ import { porticoStatus } from '../../connectors/crm/salesforce/case-fields.js'
 import { transaction, withPurpose, withTenant } from '../../db/scope.js'
 import type { Database } from '../../db/schema.js'
 import { notFound } from '../../http/problem.js'
+import type { BusinessHours } from '../../lib/business-hours.js'
 import { changeCaseStatus, commentOnCase, type CaseActor } from '../cases/case-changes.js'
 import type { SalesforceEvent } from './salesforce-events.schemas.js'
 
@@ -20,7 +21,7 @@ export interface SalesforceEventResult {
  * written back (which would echo the comment onto the Case a second time).
  */
 export async function applySalesforceEvent(
-  deps: { db: Kysely<Database>; now: Date },
+  deps: { db: Kysely<Database>; businessHours: BusinessHours; now: Date },
   event: SalesforceEvent,
 ): Promise<SalesforceEventResult> {
   const found = await withPurpose(deps.db, 'case-inbound', (db) =>
@@ -48,7 +49,13 @@ export async function applySalesforceEvent(
       if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) === 0)
         return { duplicate: true, outcome: 'applied' as const }
       const outcome = await apply(
-        { db: trx, accountId, connector: builtInCaseConnector, now: deps.now },
+        {
+          db: trx,
+          accountId,
+          connector: builtInCaseConnector,
+          businessHours: deps.businessHours,
+          now: deps.now,
+        },
         event,
       )
       if (outcome === 'ignored')

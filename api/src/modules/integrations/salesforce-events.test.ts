@@ -66,6 +66,7 @@ describe('events from Salesforce', () => {
     const response = await t.app.request(`/v1/cases/${caseId}`, { headers: auth })
     return (await response.json()) as {
       status: string
+      resolutionPausedAt: string | null
       comments: Array<{ body: string; author: { kind: string } }>
     }
   }
@@ -117,14 +118,30 @@ describe('events from Salesforce', () => {
     assert.ok(!(await thread()).comments.some((c) => c.body === 'Customer is difficult.'))
   })
 
-  test('a status set in Salesforce moves the case', async () => {
+  test('Waiting on Customer set in Salesforce pauses the resolution clock, once however often it is sent', async () => {
+    const event = {
+      id: 'sf-evt-w1',
+      type: 'case.status_changed',
+      data: { caseId, status: 'Waiting on Customer', authorName: 'Ana' },
+    }
+    assert.equal((await send(event)).status, 200)
+    const paused = await thread()
+    assert.equal(paused.status, 'waiting_on_customer')
+    assert.ok(paused.resolutionPausedAt, 'the clock is paused')
+    assert.equal((await send(event)).status, 200)
+    assert.equal((await thread()).resolutionPausedAt, paused.resolutionPausedAt)
+  })
+
+  test('a status set in Salesforce moves the case (and resumes a paused clock)', async () => {
     const response = await send({
       id: 'sf-evt-3',
       type: 'case.status_changed',
       data: { caseId, status: 'Resolved', authorName: 'Ana' },
     })
     assert.equal(response.status, 200, await response.clone().text())
-    assert.equal((await thread()).status, 'resolved')
+    const moved = await thread()
+    assert.equal(moved.status, 'resolved')
+    assert.equal(moved.resolutionPausedAt, null)
   })
 
   test('a wrong signature is refused with 401 and changes nothing', async () => {

@@ -99,6 +99,9 @@ export class CaseDetailController extends ResourceController<SupportCase> {
       }
     }
     this.host.requestUpdate()
+    // The reply hands a case waiting on the customer back to support: its
+    // status and resolution clock moved too — shown without waiting for a live event.
+    if (this.supportCase?.status === 'waiting_on_customer') void this.refresh()
     return outcome.data
   }
 

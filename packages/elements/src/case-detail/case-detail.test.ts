@@ -135,6 +135,42 @@ describe('<portico-case-detail> against the API', () => {
     await expect(detail).to.be.accessible()
   })
 
+  it('says the SLA is paused while the case waits on the customer, instead of a countdown; a reply starts it again', async () => {
+    const raised = await raiseCase(session)
+    await actAsAgent({ caseId: raised.id, body: 'Could you send a photo of the label?' })
+    await actAsAgent({ caseId: raised.id, status: 'waiting_on_customer' })
+    const detail = await renderDetail(session, raised.id, { live: false })
+    expect(text(byPart(detail, 'status-badge'))).to.equal('Waiting on you')
+    const paused = byPart(detail, 'sla-paused')!
+    expect(text(paused)).to.equal('SLA paused — waiting on your reply')
+    expect(paused.querySelector('time'), 'no due time while it may still move').to.equal(null)
+    expect(root(detail).querySelectorAll('[part~="sla"]').length).to.equal(1)
+    expect(text(byPart(detail, 'header'))).not.to.include('Resolution due')
+    await expect(detail).to.be.accessible()
+
+    await reply(detail, 'Photo of the label attached.')
+    await waitUntil(() => detail.controller.supportCase?.status === 'open', 'never back to open')
+    await detail.updateComplete
+    expect(byPart(detail, 'sla-paused')).to.equal(null)
+    expect(text(byPart(detail, 'sla'))).to.match(/^Resolution due in \d+ (hours?|minutes?|days?)/)
+    expect(byPart(detail, 'sla')!.querySelector('time')).to.not.equal(null)
+  })
+
+  it('says the SLA is paused in every language', async () => {
+    const raised = await raiseCase(session)
+    await actAsAgent({ caseId: raised.id, status: 'waiting_on_customer' })
+    const expected: Record<string, string> = {
+      de: 'SLA pausiert — wartet auf Ihre Antwort',
+      fr: 'SLA en pause — en attente de votre réponse',
+      it: 'SLA in pausa — in attesa di una tua risposta',
+      id: 'SLA dijeda — menunggu balasan Anda',
+    }
+    for (const [locale, words] of Object.entries(expected)) {
+      const detail = await renderDetail(session, raised.id, { live: false, locale })
+      await waitUntil(() => text(byPart(detail, 'sla-paused')) === words, `not in ${locale}`)
+    }
+  })
+
   it('closes the case, explains why the reply box is gone, and reopens it', async () => {
     const raised = await raiseCase(session)
     const detail = await renderDetail(session, raised.id, { live: false })

@@ -30,7 +30,8 @@ export type AttachmentOpenEvent = CustomEvent<AttachmentOpenDetail>
 
 /**
  * @summary One support case for the customer who raised it: number,
- * subject, status, SLA due times (overdue ones emphasised), the CRM sync
+ * subject, status, SLA due times (overdue ones emphasised; the resolution's
+ * "paused — waiting on your reply" while the case waits on them), the CRM sync
  * state, the description, the conversation with support, the attachments
  * (downloaded through signed links), a reply box, and Close / Reopen. An
  * agent's answer appears without a reload and is announced politely.
@@ -50,7 +51,8 @@ export type AttachmentOpenEvent = CustomEvent<AttachmentOpenDetail>
  * @csspart title - The case number heading.
  * @csspart status-badge - The status badge; also `status-badge-<status>`.
  * @csspart sync-badge - "Syncing with CRM" while the CRM has not taken the case.
- * @csspart sla - An SLA line; also `sla-breached` when overdue.
+ * @csspart sla - An SLA line; also `sla-breached` when overdue, `sla-paused` while the
+ *   resolution clock waits on the customer's reply.
  * @csspart live - The "Live" indicator.
  * @csspart thread - The list of comments.
  * @csspart comment - A comment; also `comment-agent` or `comment-customer`.
@@ -295,11 +297,18 @@ export class PorticoCaseDetail extends LitElement {
         ${sla.map(
           (line) =>
             html`<p
-              part="sla ${line.breached ? 'sla-breached' : ''}"
+              part="sla ${line.breached ? 'sla-breached' : line.paused ? 'sla-paused' : ''}"
               class="sla ${line.breached ? 'sla--breached' : ''}"
             >
               ${line.breached ? html`<strong>${line.text}</strong>` : line.text}
-              <time datetime=${line.dueAt}>(${l.instant(line.dueAt, { time: true })})</time>
+              ${
+                // Paused, the due time is not yet known: it moves on when the clock resumes.
+                line.paused
+                  ? nothing
+                  : html`<time datetime=${line.dueAt}
+                      >(${l.instant(line.dueAt, { time: true })})</time
+                    >`
+              }
             </p>`,
         )}
         ${c.syncStatus === 'syncing' ? html`<p class="hint">${t.syncingExplanation}</p>` : nothing}

@@ -36,7 +36,7 @@ export type CaseSelectEvent = CustomEvent<CaseSelectDetail>
 
 /**
  * @summary The account's support cases: number, subject, category, status,
- * priority, the SLA due next (overdue ones emphasised) and the CRM sync
+ * priority, the SLA due next (overdue ones emphasised, paused ones said so) and the CRM sync
  * state; filters by status and category, or by the order / invoice a case
  * is about; pages with a cursor and stays current over live updates.
  *
@@ -57,7 +57,8 @@ export type CaseSelectEvent = CustomEvent<CaseSelectDetail>
  * @csspart case-number - The case number button of a row.
  * @csspart status-badge - A status badge; also `status-badge-<status>`.
  * @csspart sync-badge - "Syncing with CRM".
- * @csspart sla - The SLA cell; also `sla-breached`.
+ * @csspart sla - The SLA cell; also `sla-breached`, or `sla-paused` while the case waits on
+ *   the customer's reply.
  * @csspart load-more - The "Load more" button.
  *
  * @cssprop --portico-color-primary - Links, buttons.
@@ -219,7 +220,7 @@ export class PorticoCaseList extends LitElement {
                 ${
                   next
                     ? html`<span
-                        part="sla ${next.breached ? 'sla-breached' : ''}"
+                        part="sla ${next.breached ? 'sla-breached' : next.paused ? 'sla-paused' : ''}"
                         class="sla ${next.breached ? 'sla--breached' : ''}"
                         >${next.text}</span
                       >`

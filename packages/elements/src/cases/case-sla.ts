@@ -1,11 +1,17 @@
 import type { CaseSummary } from '../portal-client.js'
 import type { CaseVocabularyMessages } from './case-vocabulary.messages.js'
 
-/** One SLA clock of a case as a person reads it: what is due, and whether it is overdue. */
+/**
+ * One SLA clock of a case as a person reads it: what is due, and whether it
+ * is overdue — or, for the resolution, paused while the case waits on the
+ * customer (its due time then moves on when the clock resumes, so it is not
+ * one to show).
+ */
 export interface SlaLine {
   kind: 'first-response' | 'resolution'
   text: string
   breached: boolean
+  paused: boolean
   dueAt: string
 }
 
@@ -29,7 +35,8 @@ export function relativeTime(iso: string, locale: string, now = Date.now()): str
 /**
  * The SLA clocks still worth showing: the first response until an agent has
  * answered, the resolution until the case is resolved or closed. A breached
- * clock says so instead of counting down.
+ * clock says so instead of counting down; so does a paused one (an overdue
+ * clock stays overdue while paused: the breach has happened).
  */
 export function slaLines(
   t: CaseVocabularyMessages,
@@ -45,6 +52,7 @@ export function slaLines(
       kind: 'first-response',
       dueAt: summary.firstResponseDueAt,
       breached,
+      paused: false,
       text: breached
         ? t.firstResponseBreached
         : t.firstResponseDue(relativeTime(summary.firstResponseDueAt, locale, now)),
@@ -52,13 +60,17 @@ export function slaLines(
   }
   if (summary.resolutionDueAt && !finished) {
     const breached = summary.slaBreached.resolution
+    const paused = !breached && summary.resolutionPausedAt !== null
     lines.push({
       kind: 'resolution',
       dueAt: summary.resolutionDueAt,
       breached,
+      paused,
       text: breached
         ? t.resolutionBreached
-        : t.resolutionDue(relativeTime(summary.resolutionDueAt, locale, now)),
+        : paused
+          ? t.resolutionPaused
+          : t.resolutionDue(relativeTime(summary.resolutionDueAt, locale, now)),
     })
   }
   return lines

@@ -30,6 +30,8 @@ export interface CaseVocabularyMessages {
   resolutionDue: (inTime: string) => string
   firstResponseBreached: string
   resolutionBreached: string
+  /** Instead of the resolution countdown while the case waits on the customer's reply. */
+  resolutionPaused: string
   /** When the first response came. */
   firstResponded: (at: string) => string
 }

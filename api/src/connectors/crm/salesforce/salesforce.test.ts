@@ -371,6 +371,7 @@ describe('cases kept in Salesforce', () => {
     const reconcile = createCrmReconcile({
       db: t.appDb,
       connector: caseConnectorFor(t.config),
+      businessHours: t.config.businessHours,
       clock: t.clock,
       logger: createLogger('silent'),
     })

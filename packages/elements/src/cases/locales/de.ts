@@ -38,5 +38,6 @@ export const messages: CaseVocabularyMessages = {
   resolutionDue: (inTime) => `Lösung fällig ${inTime}`,
   firstResponseBreached: 'Erste Antwort überfällig',
   resolutionBreached: 'Lösung überfällig',
+  resolutionPaused: 'SLA pausiert — wartet auf Ihre Antwort',
   firstResponded: (at) => `Erste Antwort ${at}`,
 }

@@ -38,5 +38,6 @@ export const messages: CaseVocabularyMessages = {
   resolutionDue: (inTime) => `Resolution due ${inTime}`,
   firstResponseBreached: 'First response overdue',
   resolutionBreached: 'Resolution overdue',
+  resolutionPaused: 'SLA paused — waiting on your reply',
   firstResponded: (at) => `First response ${at}`,
 }

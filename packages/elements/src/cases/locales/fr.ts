@@ -38,5 +38,6 @@ export const messages: CaseVocabularyMessages = {
   resolutionDue: (inTime) => `Résolution attendue ${inTime}`,
   firstResponseBreached: 'Première réponse en retard',
   resolutionBreached: 'Résolution en retard',
+  resolutionPaused: 'SLA en pause — en attente de votre réponse',
   firstResponded: (at) => `Première réponse ${at}`,
 }

@@ -38,5 +38,6 @@ export const messages: CaseVocabularyMessages = {
   resolutionDue: (inTime) => `Penyelesaian jatuh tempo ${inTime}`,
   firstResponseBreached: 'Tanggapan pertama terlambat',
   resolutionBreached: 'Penyelesaian terlambat',
+  resolutionPaused: 'SLA dijeda — menunggu balasan Anda',
   firstResponded: (at) => `Tanggapan pertama ${at}`,
 }

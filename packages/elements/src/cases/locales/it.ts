@@ -38,5 +38,6 @@ export const messages: CaseVocabularyMessages = {
   resolutionDue: (inTime) => `Risoluzione prevista ${inTime}`,
   firstResponseBreached: 'Prima risposta in ritardo',
   resolutionBreached: 'Risoluzione in ritardo',
+  resolutionPaused: 'SLA in pausa — in attesa di una tua risposta',
   firstResponded: (at) => `Prima risposta ${at}`,
 }
