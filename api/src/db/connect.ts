@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js'
 import pg from 'pg'
 import type { Database } from './schema.js'
 
@@ -41,7 +42,19 @@ function openSqlite(url: string): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   })
-  return { db, dialect: 'sqlite', url, close: () => db.destroy() }
+  if (path === ':memory:') return { db, dialect: 'sqlite', url, close: () => db.destroy() }
+  // Checkpoints run on a thread of their own (db/checkpointer.ts).
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`)
+  const checkpointer = startCheckpointer(path)
+  return {
+    db,
+    dialect: 'sqlite',
+    url,
+    close: async () => {
+      await db.destroy()
+      await checkpointer.stop()
+    },
+  }
 }
 
 /**
