@@ -31,8 +31,6 @@ export function startCheckpointer(
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
     workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS },
   })
-  // A process that forgets to close its database still exits.
-  worker.unref()
   const stopped = new Promise<void>((resolve) => {
     worker.on('message', (message: unknown) => {
       if (message === 'stopped') resolve()
@@ -45,8 +43,13 @@ export function startCheckpointer(
       resolve()
     })
   })
+  // A process that forgets to close its database still exits. (After the
+  // listeners: attaching a 'message' listener refs the worker again.)
+  worker.unref()
   return {
     async stop() {
+      // Held while it stops: an unreferenced worker alone would let the process exit mid-close.
+      worker.ref()
       worker.postMessage('stop')
       await stopped
     },
