@@ -11,7 +11,7 @@ import * as compactInvoiceSummary from './0009_compact_invoice_summary.js'
 import * as payments from './0010_payments.js'
 import * as cases from './0011_cases.js'
 import * as salesforce from './0012_salesforce.js'
-import * as crmCommentIds from './0013_crm_comment_ids.js'
+import * as crmCommentIds from './0014_crm_comment_ids.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -30,5 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_payments': payments,
   '0011_cases': cases,
   '0012_salesforce': salesforce,
-  '0013_crm_comment_ids': crmCommentIds,
+  '0014_crm_comment_ids': crmCommentIds,
 }
