@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   const prices = createPriceCache()
   const paymentProvider = deps.paymentProvider ?? paymentProviderFor(deps.config)
-  const caseConnector = deps.caseConnector ?? caseConnectorFor(deps.config)
+  const caseConnector = deps.caseConnector ?? caseConnectorFor(deps.config, deps)
 
   app.use(
     createMiddleware<AppEnv>(async function injectDeps(c, next) {

@@ -10,6 +10,10 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
 
+/** The values an org adds for Portico: the standard New / Working / Closed plus two. */
+const DEFAULT_SALESFORCE_CASE_STATUSES =
+  'new=New,open=Working,waiting_on_customer=Waiting on Customer,resolved=Resolved,closed=Closed'
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -155,6 +159,12 @@ const configSchema = z.object({
   SALESFORCE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** How often Cases changed in Salesforce are looked for (SystemModstamp), in seconds. */
   SALESFORCE_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * The org's Case `Status` picklist values per Portico status,
+   * `status=Value|Other,…`: the first value is the one Portico writes, every
+   * one listed reads back as that status.
+   */
+  SALESFORCE_CASE_STATUSES: z.string().default(DEFAULT_SALESFORCE_CASE_STATUSES),
   /** Delivery attempts to the ERP before an outbox row is dead-lettered. */
   PORTICO_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
@@ -220,7 +230,48 @@ export type CrmConfig =
       webhookSecret: string | undefined
       cacheTtlMs: number
       reconcileMs: number
+      caseStatuses: CaseStatusPicklist
     }
+
+/** Portico's case statuses, each with the Case `Status` values that mean it (the first is written). */
+export type CaseStatusPicklist = Readonly<
+  Record<
+    'new' | 'open' | 'waiting_on_customer' | 'resolved' | 'closed',
+    readonly [string, ...string[]]
+  >
+>
+
+const CASE_STATUSES = ['new', 'open', 'waiting_on_customer', 'resolved', 'closed'] as const
+
+/**
+ * `open=Working|Escalated,…` → each status's picklist values. Every status
+ * needs one; a value may mean one status only (else reading it back would
+ * be a guess).
+ */
+function parseCaseStatuses(spec: string): CaseStatusPicklist {
+  const picklist: Partial<Record<(typeof CASE_STATUSES)[number], [string, ...string[]]>> = {}
+  const owner = new Map<string, string>()
+  for (const entry of spec.split(',')) {
+    const match = /^\s*([a-z_]+)\s*=(.+)$/.exec(entry)
+    const status = match?.[1] as (typeof CASE_STATUSES)[number] | undefined
+    if (!match || !status || !CASE_STATUSES.includes(status))
+      throw new Error(
+        `"${entry}" is not like open=Working|Escalated (statuses: ${CASE_STATUSES.join(', ')})`,
+      )
+    if (picklist[status]) throw new Error(`${status} is listed twice`)
+    const values = match[2]!.split('|').map((v) => v.trim())
+    if (values.some((v) => v === '')) throw new Error(`${status} has an empty value`)
+    for (const value of values) {
+      const other = owner.get(value)
+      if (other) throw new Error(`"${value}" cannot mean both ${other} and ${status}`)
+      owner.set(value, status)
+    }
+    picklist[status] = values as [string, ...string[]]
+  }
+  for (const status of CASE_STATUSES)
+    if (!picklist[status]) throw new Error(`no value for ${status}`)
+  return Object.freeze(picklist as CaseStatusPicklist)
+}
 
 function parseCrm(e: z.infer<typeof configSchema>): CrmConfig {
   if (e.PORTICO_CRM === 'portico') return { kind: 'portico' }
@@ -243,6 +294,14 @@ function parseCrm(e: z.infer<typeof configSchema>): CrmConfig {
     throw new ConfigError(
       'Invalid configuration:\n  PORTICO_CRM=salesforce needs SALESFORCE_USERNAME + SALESFORCE_PASSWORD, or SALESFORCE_INSTANCE_URL + SALESFORCE_ACCESS_TOKEN',
     )
+  let caseStatuses: CaseStatusPicklist
+  try {
+    caseStatuses = parseCaseStatuses(e.SALESFORCE_CASE_STATUSES)
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration:\n  SALESFORCE_CASE_STATUSES: ${(error as Error).message}`,
+    )
+  }
   return {
     kind: 'salesforce',
     credentials,
@@ -250,6 +309,7 @@ function parseCrm(e: z.infer<typeof configSchema>): CrmConfig {
     webhookSecret: e.SALESFORCE_WEBHOOK_SECRET,
     cacheTtlMs: e.SALESFORCE_CACHE_SECONDS * 1000,
     reconcileMs: e.SALESFORCE_RECONCILE_SECONDS * 1000,
+    caseStatuses,
   }
 }
 

@@ -5,8 +5,7 @@ import { ConfigError, loadConfig } from './config.js'
 import { serverOptions } from './http/server-options.js'
 import { caseConnectorFor } from './connectors/crm/connectors.js'
 import { startCaseSla } from './jobs/case-sla.js'
-import { startCaseSync } from './jobs/case-sync.js'
-import { startCrmReconcile } from './jobs/crm-reconcile.js'
+import { startCaseJobs } from './jobs/case-jobs.js'
 import { startErpSync } from './jobs/erp-sync.js'
 import { startHousekeeping } from './jobs/housekeeping.js'
 import { startRenewalReminders } from './jobs/renewal-reminders.js'
@@ -22,7 +21,7 @@ async function main() {
   const database = await prepareDatabase(config, clock)
   const eventHub = createEventHub(database, config, logger)
   // One connector for the API and the jobs: they share its session and cache.
-  const caseConnector = caseConnectorFor(config)
+  const caseConnector = caseConnectorFor(config, { logger, documents: database.documents })
   const app = createApp({
     caseConnector,
     db: database.db,
@@ -42,27 +41,13 @@ async function main() {
     { db: database.db, clock, logger },
     config.caseSlaCheckSeconds * 1000,
   )
-  const crm = config.crm
-  const stopCaseSync = startCaseSync({
+  const stopCaseJobs = startCaseJobs({
     db: database.db,
+    config,
     connector: caseConnector,
     clock,
     logger,
-    maxAttempts: config.outboxMaxAttempts,
   })
-  const stopCrmReconcile =
-    crm.kind === 'salesforce'
-      ? startCrmReconcile(
-          {
-            db: database.db,
-            connector: caseConnector,
-            businessHours: config.businessHours,
-            clock,
-            logger,
-          },
-          crm.reconcileMs,
-        )
-      : () => {}
   const stopErpSync = await startErpSync({ app, db: database.db, config, clock, logger })
 
   const server = serve(
@@ -94,14 +79,16 @@ async function main() {
     stopHousekeeping()
     stopReminders()
     stopCaseSla()
-    stopCrmReconcile()
-    void stopCaseSync()
+    const caseJobsStopped = stopCaseJobs()
     void stopErpSync()
     // Open event streams end now (their clients resume with Last-Event-ID), so
-    // the server can close; the database closes after the hub's last read.
+    // the server can close; the database closes after the hub's last read and
+    // the case jobs' last write.
     const hubStopped = eventHub.stop()
     server.close(() => {
-      hubStopped.then(() => database.close()).finally(() => process.exit(0))
+      Promise.all([hubStopped, caseJobsStopped])
+        .then(() => database.close())
+        .finally(() => process.exit(0))
     })
     setTimeout(() => process.exit(0), 5_000).unref()
   }

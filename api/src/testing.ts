@@ -11,7 +11,8 @@ import { loadConfig, type Config } from './config.js'
 import type { Database } from './db/schema.js'
 import type { Kysely } from 'kysely'
 import type { Clock } from './lib/clock.js'
-import { createLogger } from './lib/logger.js'
+import { createLogger, type Logger } from './lib/logger.js'
+import type { DocumentStore } from './connectors/storage/index.js'
 import { createEventHub } from './events/create-event-hub.js'
 import type { EventHub } from './events/event-hub.js'
 import { serverOptions } from './http/server-options.js'
@@ -50,6 +51,8 @@ export interface TestApp {
   clock: ReturnType<typeof testClock>
   operatorKey: string
   eventHub: EventHub
+  logger: Logger
+  documents: DocumentStore
   close(): Promise<void>
 }
 
@@ -103,6 +106,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     clock,
     operatorKey: config.demoOperatorKey,
     eventHub,
+    logger,
+    documents: database.documents,
     close: async () => {
       // Ends every open event stream and waits for the hub's last read.
       await eventHub.stop()

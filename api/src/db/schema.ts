@@ -532,6 +532,8 @@ export interface CaseCommentsTable {
   /** The customer's user; null for an agent. */
   author_user_id: string | null
   created_at: string
+  /** The CRM's ID of a comment an agent wrote there; null for one written through Portico. */
+  external_id: string | null
 }
 
 export interface CaseAttachmentsTable {

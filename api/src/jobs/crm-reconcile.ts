@@ -1,22 +1,30 @@
 import type { Kysely } from 'kysely'
-import { builtInCaseConnector } from '../connectors/crm/built-in.js'
-import type { CaseConnector } from '../connectors/crm/case-connector.js'
+import type {
+  CaseCommentSnapshot,
+  CaseConnector,
+  CaseSnapshot,
+} from '../connectors/crm/case-connector.js'
 import { ApiError } from '../http/problem.js'
 import type { Database } from '../db/schema.js'
 import { withPurpose, withTenant } from '../db/scope.js'
 import type { BusinessHours } from '../lib/business-hours.js'
 import type { Clock } from '../lib/clock.js'
 import type { Logger } from '../lib/logger.js'
-import { changeCaseStatus } from '../modules/cases/case-changes.js'
+import { applyCrmChange, type CrmChange } from '../modules/integrations/crm-changes.js'
+
+/** Changes read per account and pass; a busier window is read on in the next pass. */
+const PAGE = 200
 
 /**
  * Catches what the inbound events missed (a flow switched off, an event
- * lost): per linked account, the Cases changed in the CRM since the newest
- * change seen (`SystemModstamp`), and each whose status differs from
- * Portico's row is moved — as the CRM's agent, through the built-in store's
- * connector, so nothing is written back. Idempotent: a case already at the
- * CRM's status is left alone, so re-reading a window changes nothing.
- * Returns how many cases it moved.
+ * lost): per linked account, the Cases and CaseComments changed in the CRM
+ * since the newest change seen (`SystemModstamp`), each applied through the
+ * path the inbound endpoint takes (../modules/integrations/crm-changes.ts) —
+ * a new status (closing, reopening), priority, subject or description; an
+ * agent's new published comment. Idempotent: each change is recorded by the
+ * CRM's record ID (and the Case's modification stamp), and compared with
+ * Portico's row, so re-reading a window — or reading what an inbound event
+ * already brought — changes nothing. Returns how many changes it applied.
  */
 export function createCrmReconcile(deps: {
   db: Kysely<Database>
@@ -27,50 +35,105 @@ export function createCrmReconcile(deps: {
   logger: Logger
 }) {
   // The newest SystemModstamp seen per account. Kept in memory: after a
-  // restart the first pass reads the latest cases again, which is harmless.
-  const seen = new Map<string, string>()
+  // restart the first pass reads the latest changes again, which is harmless.
+  const casesSeen = new Map<string, string>()
+  const commentsSeen = new Map<string, string>()
+  const source = deps.connector.name
+
+  /** Applies one change; a change Portico cannot take (a comment on a closed case) is logged and passed over. */
+  async function apply(accountId: string, event: { id: string; type: string }, change: CrmChange) {
+    try {
+      const result = await applyCrmChange(
+        { db: deps.db, businessHours: deps.businessHours, now: deps.clock.now(), source },
+        event,
+        change,
+      )
+      return !result.duplicate && result.outcome === 'applied'
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
+        deps.logger.info('CRM change not applied', { accountId, event: event.id, code: error.code })
+        return false
+      }
+      throw error
+    }
+  }
+
+  /** Whether Portico has changes of the case the CRM has not received yet (its row is the newer). */
+  async function syncing(accountId: string, caseId: string): Promise<boolean> {
+    const row = await withTenant(deps.db, accountId, (db) =>
+      db
+        .selectFrom('cases')
+        .select('sync_status')
+        .where('id', '=', caseId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst(),
+    )
+    return row?.sync_status === 'syncing'
+  }
+
+  async function reconcileCase(accountId: string, snapshot: CaseSnapshot): Promise<boolean> {
+    // Delivering the queued change writes the Case again: the next pass reads it then.
+    if (await syncing(accountId, snapshot.caseId)) return false
+    return apply(
+      accountId,
+      {
+        id: `Case:${snapshot.externalId ?? snapshot.caseId}:${snapshot.updatedAt}`,
+        type: 'case.updated',
+      },
+      {
+        kind: 'case',
+        caseId: snapshot.caseId,
+        authorName: source === 'salesforce' ? 'Salesforce' : source,
+        status: snapshot.status,
+        priority: snapshot.priority,
+        subject: snapshot.subject,
+        description: snapshot.description,
+      },
+    )
+  }
+
+  function reconcileComment(accountId: string, comment: CaseCommentSnapshot): Promise<boolean> {
+    return apply(
+      accountId,
+      { id: `CaseComment:${comment.externalId}`, type: 'case.commented' },
+      {
+        kind: 'comment',
+        caseId: comment.caseId,
+        commentId: comment.externalId,
+        body: comment.body,
+        authorName: comment.authorName,
+        isPublished: comment.isPublished,
+        porticoCommentId: comment.porticoCommentId,
+      },
+    )
+  }
 
   async function reconcileAccount(accountId: string): Promise<number> {
-    const now = deps.clock.now()
-    const since = seen.get(accountId) ?? null
+    const ctx = { accountId, now: deps.clock.now() }
+    const query = (since: string | undefined) => ({
+      accountId,
+      updatedSince: since ?? null,
+      limit: PAGE,
+    })
     const snapshots = await withTenant(deps.db, accountId, (db) =>
-      deps.connector.listCases(
-        { db, accountId, now },
-        { accountId, updatedSince: since, limit: 200 },
-      ),
+      deps.connector.listCases({ ...ctx, db }, { ...query(casesSeen.get(accountId)), fresh: true }),
     )
-    let moved = 0
-    for (const snapshot of snapshots) {
-      if (snapshot.updatedAt > (seen.get(accountId) ?? '')) seen.set(accountId, snapshot.updatedAt)
-      const changed = await withTenant(deps.db, accountId, async (db) => {
-        const row = await db
-          .selectFrom('cases')
-          .select('status')
-          .where('id', '=', snapshot.caseId)
-          .where('account_id', '=', accountId)
-          .executeTakeFirst()
-        if (!row || row.status === snapshot.status || snapshot.status === 'new') return false
-        await changeCaseStatus(
-          {
-            db,
-            accountId,
-            connector: builtInCaseConnector,
-            businessHours: deps.businessHours,
-            now,
-          },
-          snapshot.caseId,
-          { kind: 'agent', name: 'Salesforce', userId: null },
-          snapshot.status,
-        )
-        return true
-      }).catch((error: unknown) => {
-        // A move Portico does not allow (closed → closed): the CRM keeps its word, Portico its rules.
-        if (error instanceof ApiError && error.status === 409) return false
-        throw error
-      })
-      if (changed) moved++
+    const comments = await withTenant(deps.db, accountId, (db) =>
+      deps.connector.listComments({ ...ctx, db }, query(commentsSeen.get(accountId))),
+    )
+    let applied = 0
+    // The case first, its comments after: an agent's answer then lands on the case as it is now.
+    for (const snapshot of [...snapshots].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))) {
+      if (await reconcileCase(accountId, snapshot)) applied++
+      if (snapshot.updatedAt > (casesSeen.get(accountId) ?? ''))
+        casesSeen.set(accountId, snapshot.updatedAt)
     }
-    return moved
+    for (const comment of comments) {
+      if (await reconcileComment(accountId, comment)) applied++
+      if (comment.updatedAt > (commentsSeen.get(accountId) ?? ''))
+        commentsSeen.set(accountId, comment.updatedAt)
+    }
+    return applied
   }
 
   async function reconcileOnce(): Promise<number> {
@@ -81,27 +144,39 @@ export function createCrmReconcile(deps: {
         .where('salesforce_account_id', 'is not', null)
         .execute(),
     )
-    let moved = 0
+    let applied = 0
     for (const { id } of accounts) {
       try {
-        moved += await reconcileAccount(id)
+        applied += await reconcileAccount(id)
       } catch (error) {
         deps.logger.error('CRM reconcile failed for an account', { accountId: id, error })
       }
     }
-    return moved
+    return applied
   }
 
   return { reconcileOnce }
 }
 
-/** Runs the reconcile every `everyMs`; returns a function that stops it. */
+/**
+ * Runs the reconcile every `everyMs`, one pass at a time; returns a
+ * function that stops it and resolves once a pass under way has finished
+ * (so the database can close after it).
+ */
 export function startCrmReconcile(deps: Parameters<typeof createCrmReconcile>[0], everyMs: number) {
   const { reconcileOnce } = createCrmReconcile(deps)
-  const run = () =>
-    reconcileOnce().catch((error: unknown) => deps.logger.error('CRM reconcile failed', { error }))
-  void run()
-  const timer = setInterval(() => void run(), everyMs)
+  let running: Promise<void> | undefined
+  const run = () => {
+    running ??= reconcileOnce()
+      .then(() => undefined)
+      .catch((error: unknown) => deps.logger.error('CRM reconcile failed', { error }))
+      .finally(() => (running = undefined))
+  }
+  run()
+  const timer = setInterval(run, everyMs)
   timer.unref()
-  return () => clearInterval(timer)
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
 }

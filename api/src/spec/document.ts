@@ -17,7 +17,10 @@ export const OPENAPI_INFO: DocumentConfig = {
   servers: [{ url: '/', description: 'This Portico server' }],
   tags: [
     { name: 'Authentication', description: 'Portal sign-in and the current user.' },
-    { name: 'Embedding', description: 'Short-lived secrets for components embedded in other sites.' },
+    {
+      name: 'Embedding',
+      description: 'Short-lived secrets for components embedded in other sites.',
+    },
     { name: 'Invoices', description: "The account's invoices." },
     { name: 'Events', description: 'Live updates: the account’s events as they happen.' },
     {
@@ -54,6 +57,7 @@ export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>) {
   registry.registerComponent('securitySchemes', 'operatorKey', {
     type: 'http',
     scheme: 'bearer',
-    description: "The operator's API key (`sk_…`). Server-to-server only; never expose it to a browser.",
+    description:
+      "The operator's API key (`sk_…`). Server-to-server only; never expose it to a browser.",
   })
 }

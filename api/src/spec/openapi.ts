@@ -8,7 +8,9 @@ import { OPENAPI_INFO } from './document.js'
  * The OpenAPI 3.1 document as the code defines it. Building the app does no
  * I/O, so no database is needed: the routes only register their schemas.
  */
-export function openApiDocument(): ReturnType<ReturnType<typeof createApp>['getOpenAPI31Document']> {
+export function openApiDocument(): ReturnType<
+  ReturnType<typeof createApp>['getOpenAPI31Document']
+> {
   const app = createApp({
     db: undefined as never,
     config: loadConfig({ NODE_ENV: 'test' }),

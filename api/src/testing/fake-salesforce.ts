@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net'
  * external ID (`PATCH sobjects/<Type>/<Field>/<value>`) and update, and
  * `query` with `nextRecordsUrl` paging. Queries are really parsed — the
  * WHERE clause decides what comes back — so scoping by AccountId is tested,
- * not assumed. Faults are switched on by tests: the org down, an answer
+ * not assumed; a parent's field (`Parent.AccountId`, `CreatedBy.Name`) is
+ * read through its `…Id` and answered nested, as Salesforce does. Records
+ * the API creates are `CreatedById` the integration user ({@link INTEGRATION_USER_ID}). Faults are switched on by tests: the org down, an answer
  * lost after the write, sessions expired, the API limit spent, a
  * validation rule.
  */
@@ -40,12 +42,16 @@ export interface FakeSalesforce {
 
 export type FakeRecord = Record<string, unknown> & { Id: string }
 
+/** The user the SOAP login signs in as: the creator of every record Portico writes. */
+export const INTEGRATION_USER_ID = '005000000000001'
+
 const ID_PREFIX: Record<string, string> = {
   Case: '500',
   Contact: '003',
   CaseComment: '00a',
   ContentVersion: '068',
   Account: '001',
+  User: '005',
 }
 
 export async function startFakeSalesforce(): Promise<FakeSalesforce> {
@@ -142,7 +148,7 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     res.end(
       '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com">' +
         `<soapenv:Body><loginResponse><result><passwordExpired>false</passwordExpired><serverUrl>${fake.url}/services/Soap/u/${version}/00D000000000001</serverUrl>` +
-        `<sessionId>${sessionId}</sessionId><userId>005000000000001</userId><userInfo><organizationId>00D000000000001</organizationId></userInfo></result></loginResponse></soapenv:Body></soapenv:Envelope>`,
+        `<sessionId>${sessionId}</sessionId><userId>${INTEGRATION_USER_ID}</userId><userInfo><organizationId>00D000000000001</organizationId></userInfo></result></loginResponse></soapenv:Body></soapenv:Envelope>`,
     )
   }
 
@@ -166,7 +172,7 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     if (req.method === 'POST' && !a) {
       const message = refusal(type, { ...fields, Id: '' })
       if (message) return refuse(message)
-      const record = put(type, fields)
+      const record = put(type, { CreatedById: INTEGRATION_USER_ID, ...fields })
       return reply(201, { id: record.Id, success: true, errors: [] })
     }
     if (req.method === 'PATCH' && a && b) {
@@ -175,7 +181,11 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
       const existing = table(type).find((r) => r[a] === value)
       const message = refusal(type, { ...existing, ...fields, [a]: value, Id: existing?.Id ?? '' })
       if (message) return refuse(message)
-      const record = put(type, { ...fields, [a]: value, ...(existing ? { Id: existing.Id } : {}) })
+      const record = put(type, {
+        ...fields,
+        [a]: value,
+        ...(existing ? { Id: existing.Id } : { CreatedById: INTEGRATION_USER_ID }),
+      })
       return reply(existing ? 200 : 201, {
         id: record.Id,
         success: true,
@@ -200,10 +210,14 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
 
   function queryStart(res: ServerResponse, soql: string): void {
     const query = parseSoql(soql)
-    let rows = table(query.from).filter((r) => query.where.every((c) => matches(r, c)))
+    let rows = table(query.from).filter((r) =>
+      query.where.every((c) => matches(resolve(r, c.field), c)),
+    )
     if (query.orderBy) {
       const { field, desc } = query.orderBy
-      rows = [...rows].sort((x, y) => compare(x[field], y[field]) * (desc ? -1 : 1))
+      rows = [...rows].sort(
+        (x, y) => compare(resolve(x, field), resolve(y, field)) * (desc ? -1 : 1),
+      )
     }
     if (query.limit !== undefined) rows = rows.slice(0, query.limit)
     const selected = rows.map((r) => {
@@ -214,10 +228,45 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
         },
         Id: r.Id,
       }
-      for (const f of query.fields) out[f] = r[f] ?? null
+      for (const f of query.fields) {
+        const [relation, field] = f.split('.') as [string, string | undefined]
+        if (!field) {
+          out[f] = r[f] ?? null
+          continue
+        }
+        // `CreatedBy.Name` answers `{ CreatedBy: { attributes, Name } }`, null without a parent.
+        const parent = byId(r[`${relation}Id`])
+        if (!parent) out[relation] = null
+        else {
+          const nested = (out[relation] ??= {
+            attributes: { type: typeOf(parent.Id) },
+          }) as Record<string, unknown>
+          nested[field] = parent[field] ?? null
+        }
+      }
       return out
     })
     sendPage(res, selected, 0)
+  }
+
+  function byId(id: unknown): FakeRecord | undefined {
+    if (typeof id !== 'string') return undefined
+    for (const rows of fake.records.values()) {
+      const found = rows.find((r) => r.Id === id)
+      if (found) return found
+    }
+    return undefined
+  }
+
+  function typeOf(id: string): string {
+    return Object.entries(ID_PREFIX).find(([, prefix]) => id.startsWith(prefix))?.[0] ?? 'Name'
+  }
+
+  /** A field of the record, or of its parent for `Parent.Field`. */
+  function resolve(record: FakeRecord, path: string): unknown {
+    const [relation, field] = path.split('.') as [string, string | undefined]
+    if (!field) return record[relation]
+    return byId(record[`${relation}Id`])?.[field] ?? null
   }
 
   function queryPage(res: ServerResponse, locator: string): void {
@@ -258,7 +307,7 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
   const fake: FakeSalesforce = {
     url: `http://127.0.0.1:${port}`,
     requests: [],
-    records: new Map(),
+    records: new Map([['User', [{ Id: INTEGRATION_USER_ID, Name: 'Portico Integration' }]]]),
     down: false,
     loseNextResponse: false,
     limitExceeded: false,
@@ -437,8 +486,8 @@ export function parseSoql(soql: string): ParsedSoql {
   }
 }
 
-function matches(record: FakeRecord, c: Condition): boolean {
-  const actual = (record[c.field] ?? null) as Literal
+function matches(value: unknown, c: Condition): boolean {
+  const actual = (value ?? null) as Literal
   if (c.op === 'IN') return (c.value as Literal[]).includes(actual)
   const expected = c.value as Literal
   switch (c.op) {

@@ -1,6 +1,7 @@
 import type {
   CaseConnector,
   CaseConnectorContext,
+  CasePriorityValue,
   CaseRef,
   CaseSnapshot,
   CaseStatusValue,
@@ -24,17 +25,20 @@ export const builtInCaseConnector: CaseConnector = {
   async listCases(ctx, query) {
     let rows = ctx.db
       .selectFrom('cases')
-      .select(['id', 'external_id', 'status', 'updated_at'])
+      .select(['id', 'external_id', 'status', 'priority', 'subject', 'description', 'updated_at'])
       .where('account_id', '=', query.accountId)
     if (query.updatedSince) rows = rows.where('updated_at', '>', query.updatedSince)
-    const found = await rows.orderBy('created_at', 'desc').limit(query.limit).execute()
+    const found = await rows.orderBy('updated_at').orderBy('id').limit(query.limit).execute()
     return found.map(toSnapshot)
   },
+
+  // Agents answer through Portico's own endpoints: no comment is ever made elsewhere.
+  listComments: async () => [],
 
   async getCase(ctx: CaseConnectorContext, ref: CaseRef) {
     const row = await ctx.db
       .selectFrom('cases')
-      .select(['id', 'external_id', 'status', 'updated_at'])
+      .select(['id', 'external_id', 'status', 'priority', 'subject', 'description', 'updated_at'])
       .where('account_id', '=', ctx.accountId)
       .where('id', '=', ref.caseId)
       .executeTakeFirst()
@@ -53,12 +57,18 @@ function toSnapshot(row: {
   id: string
   external_id: string | null
   status: CaseStatusValue
+  priority: CasePriorityValue
+  subject: string
+  description: string
   updated_at: string
 }): CaseSnapshot {
   return {
     caseId: row.id,
     externalId: row.external_id,
     status: row.status,
+    priority: row.priority,
+    subject: row.subject,
+    description: row.description,
     updatedAt: row.updated_at,
   }
 }

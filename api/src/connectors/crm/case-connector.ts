@@ -47,14 +47,27 @@ export interface CaseConnector {
   createCase(ctx: CaseConnectorContext, input: CaseRecord): Promise<CaseWriteResult>
 
   /**
-   * The cases of an account as the CRM holds them, newest first — for a
-   * reconciliation that finds changes made in the CRM (an agent answering
-   * there). The API's lists are answered from Portico's own rows.
+   * The cases of an account as the CRM holds them, changed since
+   * `updatedSince`, oldest change first (a window with more than `limit`
+   * is read on from the last one seen) — for a reconciliation that finds
+   * changes made in the CRM (an agent answering there). The API's lists
+   * are answered from Portico's own rows. `fresh`: ask the CRM itself, not
+   * a briefly cached answer — the reconcile looks for what is new.
    */
   listCases(
     ctx: CaseConnectorContext,
-    query: { accountId: string; updatedSince: string | null; limit: number },
+    query: { accountId: string; updatedSince: string | null; limit: number; fresh?: boolean },
   ): Promise<CaseSnapshot[]>
+
+  /**
+   * Comments on the account's cases changed in the CRM since `updatedSince`,
+   * oldest first — the reconcile's view of agents' answers. Portico's own
+   * comments come back too, marked by `porticoCommentId`.
+   */
+  listComments(
+    ctx: CaseConnectorContext,
+    query: { accountId: string; updatedSince: string | null; limit: number },
+  ): Promise<CaseCommentSnapshot[]>
 
   /** One case as the CRM holds it, by Portico's ID; undefined when the CRM has none. */
   getCase(ctx: CaseConnectorContext, caseRef: CaseRef): Promise<CaseSnapshot | undefined>
@@ -158,6 +171,29 @@ export interface CaseSnapshot {
   caseId: string
   externalId: string | null
   status: CaseStatusValue
+  /**
+   * The CRM's priority in Portico's words; a CRM with fewer levels reports
+   * its nearest (Salesforce's High for urgent). Null: a value Portico has no word for.
+   */
+  priority: CasePriorityValue | null
+  /** Null when the CRM's record has none (an agent cleared it). */
+  subject: string | null
+  description: string | null
+  updatedAt: string
+}
+
+/** A comment on a case as the CRM holds it. */
+export interface CaseCommentSnapshot {
+  caseId: string
+  /** The CRM's ID of the comment (a CaseComment Id): what makes applying it idempotent. */
+  externalId: string
+  /** The text, without any reference line the connector added. */
+  body: string
+  /** Set when Portico posted the comment itself: an echo, not an agent's answer. */
+  porticoCommentId: string | null
+  authorName: string
+  /** Only a published comment is the customer's to read. */
+  isPublished: boolean
   updatedAt: string
 }
 

@@ -12,6 +12,7 @@ import * as payments from './0010_payments.js'
 import * as cases from './0011_cases.js'
 import * as salesforce from './0012_salesforce.js'
 import * as caseSlaPause from './0013_case_sla_pause.js'
+import * as crmCommentIds from './0014_crm_comment_ids.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_cases': cases,
   '0012_salesforce': salesforce,
   '0013_case_sla_pause': caseSlaPause,
+  '0014_crm_comment_ids': crmCommentIds,
 }

@@ -52,14 +52,17 @@ export async function caseForChange(db: Kysely<Database>, accountId: string, id:
 /**
  * Adds a comment. A closed case takes none (409 `case_closed`). A
  * customer's comment on a case waiting on them sets it back to `open` (and
- * its resolution clock running again); an agent's first comment is the first response (`first_responded_at`) and
- * moves a `new` case to `open`.
+ * its resolution clock running again); an agent's first comment is the
+ * first response (`first_responded_at`) and moves a `new` case to `open`.
+ * `externalId`: the CRM's ID of a comment an agent wrote there (stored
+ * once: see ../integrations/crm-changes.ts).
  */
 export async function commentOnCase(
   ctx: CaseChangeContext,
   caseId: string,
   actor: CaseActor,
   body: string,
+  options: { externalId?: string } = {},
 ): Promise<CaseComment> {
   return transaction(ctx.db, async (trx) => {
     const row = await caseForChange(trx, ctx.accountId, caseId)
@@ -95,6 +98,7 @@ export async function commentOnCase(
         author_name: actor.name,
         author_user_id: actor.userId,
         created_at: at,
+        external_id: options.externalId ?? null,
       })
       .execute()
     await trx
@@ -135,6 +139,7 @@ export async function commentOnCase(
         author_name: actor.name,
         author_user_id: actor.userId,
         created_at: at,
+        external_id: options.externalId ?? null,
       },
       [],
     )
@@ -143,17 +148,20 @@ export async function commentOnCase(
 
 /**
  * Moves a case to `to`, if the actor may (see ./transitions.ts), pausing or
- * resuming its resolution clock (see ./sla.ts); resolves with the updated row.
+ * resuming its resolution clock (see ./sla.ts); resolves with the updated
+ * row. `fromCrm`: the move was made in the CRM that keeps the case (see
+ * ./transitions.ts).
  */
 export async function changeCaseStatus(
   ctx: CaseChangeContext,
   caseId: string,
   actor: CaseActor,
   to: CaseStatus,
+  options: { fromCrm?: boolean } = {},
 ): Promise<CasesTable> {
   return transaction(ctx.db, async (trx) => {
     const row = await caseForChange(trx, ctx.accountId, caseId)
-    checkTransition(actor.kind, row.status, to)
+    checkTransition(actor.kind, row.status, to, options)
     const at = ctx.now.toISOString()
     const result = await ctx.connector.changeStatus(
       { db: trx, accountId: ctx.accountId, now: ctx.now },

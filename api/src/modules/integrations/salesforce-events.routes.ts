@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../../http/env.js'
+import { createCaseStatusMap } from '../../connectors/crm/salesforce/case-fields.js'
+import { notFound } from '../../http/problem.js'
 import { access, NoQuery, problems } from '../../http/route.js'
 import { validationHook } from '../../http/validation.js'
 import { verifyWebhookSignature } from '../../http/webhook-signature.js'
@@ -41,9 +43,12 @@ export function salesforceEventRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(receiveSalesforceEventRoute, async (c) => {
     const event = c.req.valid('json')
-    const { db, clock, config } = c.var.deps
+    const { db, clock, config, logger } = c.var.deps
+    // Signed with SALESFORCE_WEBHOOK_SECRET: only reached when cases are kept in Salesforce.
+    if (config.crm.kind !== 'salesforce') throw notFound('route')
+    const statuses = createCaseStatusMap(config.crm.caseStatuses, logger)
     const result = await applySalesforceEvent(
-      { db, businessHours: config.businessHours, now: clock.now() },
+      { db, businessHours: config.businessHours, now: clock.now(), statuses },
       event,
     )
     return c.json({ id: event.id, ...result }, 200)

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream'
+import type { DocumentStore } from '../../storage/index.js'
 import { PermanentDeliveryError } from '../../erp/erp-connector.js'
 import type {
+  CaseCommentSnapshot,
   CaseConnector,
   CaseConnectorContext,
   CaseOutboxEvent,
@@ -9,13 +11,15 @@ import type {
   CaseWriteResult,
 } from '../case-connector.js'
 import {
+  PORTICO_ATTACHMENT_ID_FIELD,
   PORTICO_CASE_ID_FIELD,
-  porticoStatus,
+  porticoPriority,
   salesforcePriority,
-  salesforceStatus,
+  type CaseStatusMap,
 } from './case-fields.js'
 import type { CaseListCache } from './case-list-cache.js'
 import type { SalesforceClient } from './client.js'
+import { commentRefOf, withCommentRef, withoutCommentRef } from './comment-ref.js'
 import { salesforceAccountId, salesforceContactId } from './contacts.js'
 import { isPermanentRefusal, isUnreachable } from './errors.js'
 import { soqlDateTime, soqlString } from './soql.js'
@@ -23,7 +27,14 @@ import { soqlDateTime, soqlString } from './soql.js'
 interface SalesforceConnectorOptions {
   client: SalesforceClient
   cache: CaseListCache
+  /** The org's Case `Status` picklist (`SALESFORCE_CASE_STATUSES`). */
+  statuses: CaseStatusMap
+  /** Where attachments' bytes are, for a file delivered through the outbox. */
+  documents: DocumentStore
 }
+
+/** The Case fields the reconcile compares with Portico's row. */
+const CASE_FIELDS = `Id, ${PORTICO_CASE_ID_FIELD}, Status, Priority, Subject, Description, SystemModstamp`
 
 /**
  * Cases kept in Salesforce: a case is a Case under the account's Account,
@@ -32,10 +43,13 @@ interface SalesforceConnectorOptions {
  * published to the Case. Salesforce unreachable → the write is `accepted`
  * and the outbox delivers it; every Case write is an upsert on
  * `Portico_Case_Id__c`, so a delivery repeated after a lost answer finds the
- * Case the first one made.
+ * Case the first one made. CaseComments and ContentVersions cannot be
+ * upserted: each carries Portico's ID (a `[ref:cmt_…]` line, see
+ * ./comment-ref.ts; `Portico_Attachment_Id__c`) and is looked up by it
+ * before it is created, so a retried delivery finds the first one too.
  */
 export function createSalesforceCaseConnector(options: SalesforceConnectorOptions): CaseConnector {
-  const { client, cache } = options
+  const { client, cache, statuses, documents } = options
 
   /** Runs a write now; no answer from Salesforce means `accepted`, for the outbox. */
   async function writeNow(
@@ -68,7 +82,7 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
         ContactId: contactId,
         Subject: input.subject,
         Description: input.description,
-        Status: salesforceStatus(input.status),
+        Status: statuses.toSalesforce(input.status),
         Priority: salesforcePriority(input.priority),
         Type: input.category,
         Origin: 'Web',
@@ -96,17 +110,28 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
 
   async function addComment(
     ctx: CaseConnectorContext,
-    ref: { caseId: string; externalId: string | null },
-    body: string,
+    comment: { id: string; caseId: string; externalId: string | null; body: string },
   ) {
-    const parentId = await caseIdInSalesforce(ctx, ref.caseId, ref.externalId)
-    await client.create('CaseComment', { ParentId: parentId, CommentBody: body, IsPublished: true })
+    const parentId = await caseIdInSalesforce(ctx, comment.caseId, comment.externalId)
+    // A Case has a thread of tens of comments, not thousands: read it and
+    // look for the reference line (a long text field cannot be filtered in SOQL).
+    const thread = await client.query(
+      `SELECT Id, CommentBody FROM CaseComment WHERE ParentId = ${soqlString(parentId)}`,
+    )
+    if (thread.some((c) => commentRefOf(String(c.CommentBody ?? '')) === comment.id))
+      return parentId
+    await client.create('CaseComment', {
+      ParentId: parentId,
+      CommentBody: withCommentRef(comment.body, comment.id),
+      IsPublished: true,
+    })
     return parentId
   }
 
   async function addAttachment(
     ctx: CaseConnectorContext,
     file: {
+      id: string
       caseId: string
       externalId: string | null
       fileName: string
@@ -114,11 +139,16 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
     },
   ) {
     const parentId = await caseIdInSalesforce(ctx, file.caseId, file.externalId)
+    const [sent] = await client.query(
+      `SELECT Id FROM ContentVersion WHERE ${PORTICO_ATTACHMENT_ID_FIELD} = ${soqlString(file.id)} LIMIT 1`,
+    )
+    if (sent) return parentId
     // The REST API takes VersionData base64 in JSON: the file is read once per
     // upload, bounded by the attachment limit.
     const chunks: Buffer[] = []
     for await (const chunk of await file.open()) chunks.push(Buffer.from(chunk as Buffer))
     await client.create('ContentVersion', {
+      [PORTICO_ATTACHMENT_ID_FIELD]: file.id,
       Title: file.fileName,
       PathOnClient: file.fileName,
       VersionData: Buffer.concat(chunks).toString('base64'),
@@ -133,7 +163,7 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
     to: CaseRecord['status'],
   ) {
     const id = await caseIdInSalesforce(ctx, ref.caseId, ref.externalId)
-    await client.update('Case', { Id: id, Status: salesforceStatus(to) })
+    await client.update('Case', { Id: id, Status: statuses.toSalesforce(to) })
     return id
   }
 
@@ -144,7 +174,27 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
     return {
       caseId,
       externalId: String(record.Id),
-      status: porticoStatus(record.Status),
+      status: statuses.toPortico(record.Status),
+      priority: porticoPriority(record.Priority) ?? null,
+      subject: typeof record.Subject === 'string' ? record.Subject : null,
+      description: typeof record.Description === 'string' ? record.Description : null,
+      updatedAt: new Date(String(record.SystemModstamp)).toISOString(),
+    }
+  }
+
+  function toCommentSnapshot(record: Record<string, unknown>): CaseCommentSnapshot | undefined {
+    const parent = record.Parent as Record<string, unknown> | null | undefined
+    const caseId = parent?.[PORTICO_CASE_ID_FIELD]
+    if (typeof caseId !== 'string') return undefined
+    const body = String(record.CommentBody ?? '')
+    const author = record.CreatedBy as Record<string, unknown> | null | undefined
+    return {
+      caseId,
+      externalId: String(record.Id),
+      body: withoutCommentRef(body),
+      porticoCommentId: commentRefOf(body) ?? null,
+      authorName: typeof author?.Name === 'string' ? author.Name : 'Salesforce',
+      isPublished: record.IsPublished === true,
       updatedAt: new Date(String(record.SystemModstamp)).toISOString(),
     }
   }
@@ -190,11 +240,25 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
       case 'case.commented': {
         const comment = await ctx.db
           .selectFrom('case_comments')
-          .select('body')
+          .select(['id', 'body'])
           .where('id', '=', String(event.data.commentId))
           .where('account_id', '=', ctx.accountId)
           .executeTakeFirstOrThrow()
-        return addComment(ctx, ref, comment.body)
+        return addComment(ctx, { ...ref, id: comment.id, body: comment.body })
+      }
+      case 'case.attachment_added': {
+        const file = await ctx.db
+          .selectFrom('case_attachments')
+          .select(['id', 'file_name', 'storage_key'])
+          .where('id', '=', String(event.data.attachmentId))
+          .where('account_id', '=', ctx.accountId)
+          .executeTakeFirstOrThrow()
+        return addAttachment(ctx, {
+          ...ref,
+          id: file.id,
+          fileName: file.file_name,
+          open: async () => (await documents.get(file.storage_key)).body,
+        })
       }
       case 'case.status_changed':
         return changeStatus(ctx, ref, event.data.to as CaseRecord['status'])
@@ -208,30 +272,43 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
     name: 'salesforce',
 
     createCase: (ctx, input) => writeNow(ctx, () => upsertCase(ctx, input)),
-    addComment: (ctx, input) => writeNow(ctx, () => addComment(ctx, input, input.body)),
+    addComment: (ctx, input) => writeNow(ctx, () => addComment(ctx, input)),
     changeStatus: (ctx, input) => writeNow(ctx, () => changeStatus(ctx, input, input.to)),
     addAttachment: (ctx, input) => writeNow(ctx, () => addAttachment(ctx, input)),
 
     async listCases(ctx, query) {
       const sfAccountId = await salesforceAccountId(ctx.db, query.accountId)
       const soql =
-        `SELECT Id, ${PORTICO_CASE_ID_FIELD}, Status, SystemModstamp FROM Case WHERE AccountId = ${soqlString(sfAccountId)}` +
+        `SELECT ${CASE_FIELDS} FROM Case WHERE AccountId = ${soqlString(sfAccountId)}` +
         (query.updatedSince ? ` AND SystemModstamp > ${soqlDateTime(query.updatedSince)}` : '') +
-        ` ORDER BY SystemModstamp DESC LIMIT ${Math.max(1, Math.min(2000, Math.trunc(query.limit)))}`
-      const cached = cache.get(query.accountId, soql)
+        ` ORDER BY SystemModstamp ASC LIMIT ${Math.max(1, Math.min(2000, Math.trunc(query.limit)))}`
+      const cacheable = !query.fresh
+      const cached = cacheable ? cache.get(query.accountId, soql) : undefined
       if (cached) return cached
       const records = await client.query(soql)
       const snapshots = records.map(toSnapshot).filter((s): s is CaseSnapshot => s !== undefined)
-      cache.set(query.accountId, soql, snapshots)
+      if (cacheable) cache.set(query.accountId, soql, snapshots)
       return snapshots
     },
 
     async getCase(ctx, ref) {
       const sfAccountId = await salesforceAccountId(ctx.db, ctx.accountId)
       const [record] = await client.query(
-        `SELECT Id, ${PORTICO_CASE_ID_FIELD}, Status, SystemModstamp FROM Case WHERE AccountId = ${soqlString(sfAccountId)} AND ${PORTICO_CASE_ID_FIELD} = ${soqlString(ref.caseId)} LIMIT 1`,
+        `SELECT ${CASE_FIELDS} FROM Case WHERE AccountId = ${soqlString(sfAccountId)} AND ${PORTICO_CASE_ID_FIELD} = ${soqlString(ref.caseId)} LIMIT 1`,
       )
       return record && toSnapshot(record)
+    },
+
+    async listComments(ctx, query) {
+      const sfAccountId = await salesforceAccountId(ctx.db, query.accountId)
+      // Oldest first: a window with more changes than `limit` is read on in
+      // the next pass from the last one seen, never skipped.
+      const records = await client.query(
+        `SELECT Id, CommentBody, IsPublished, SystemModstamp, CreatedBy.Name, Parent.${PORTICO_CASE_ID_FIELD} FROM CaseComment WHERE Parent.AccountId = ${soqlString(sfAccountId)}` +
+          (query.updatedSince ? ` AND SystemModstamp > ${soqlDateTime(query.updatedSince)}` : '') +
+          ` ORDER BY SystemModstamp ASC LIMIT ${Math.max(1, Math.min(2000, Math.trunc(query.limit)))}`,
+      )
+      return records.map(toCommentSnapshot).filter((s): s is CaseCommentSnapshot => s !== undefined)
     },
 
     async deliver(ctx, event) {

@@ -112,17 +112,20 @@ describe('cases kept in Salesforce', () => {
       body: 'Any news? It’s "urgent".',
     })
     assert.equal(response.status, 201, await response.clone().text())
+    const comment = (await response.json()) as { id: string; body: string }
+    assert.equal(comment.body, 'Any news? It’s "urgent".', 'the portal shows it as written')
     const parent = cases().find((c) => c.Portico_Case_Id__c === created.id)!
     const comments = (sf.records.get('CaseComment') ?? []).filter((c) => c.ParentId === parent.Id)
     assert.equal(comments.length, 1)
-    assert.equal(comments[0]!.CommentBody, 'Any news? It’s "urgent".')
+    // Salesforce's copy ends with Portico's reference: a retried delivery finds it.
+    assert.equal(comments[0]!.CommentBody, `Any news? It’s "urgent".\n\n[ref:${comment.id}]`)
     assert.equal(comments[0]!.IsPublished, true)
   })
 
   test('a subject with quotes and backslashes neither breaks nor widens the SOQL', async () => {
     const nasty = "O'Brien\\' OR AccountId != '' --"
     const created = (await (await raise(nasty)).json()) as { id: string }
-    const connector = caseConnectorFor(t.config)
+    const connector = caseConnectorFor(t.config, t)
     // A lookup by a value carrying SOQL must match only exactly that value.
     const found = await withTenant(t.appDb, accountId, (db) =>
       connector.getCase(
@@ -153,7 +156,7 @@ describe('cases kept in Salesforce', () => {
     const queries = () => sf.requests.filter((r) => r.includes('/query')).length
 
     before(() => {
-      connector = caseConnectorFor(t.config)
+      connector = caseConnectorFor(t.config, t)
     })
 
     test('are scoped to the account, paged, and cached: the second call asks Salesforce nothing', async () => {
@@ -310,7 +313,7 @@ describe('cases kept in Salesforce', () => {
       data: JSON.parse(row.data) as Record<string, unknown>,
       createdAt: row.created_at,
     }
-    const connector = caseConnectorFor(t.config)
+    const connector = caseConnectorFor(t.config, t)
     const deliver = () =>
       withTenant(t.appDb, accountId, (db) =>
         connector.deliver({ db, accountId, now: new Date() }, event),
@@ -340,7 +343,7 @@ describe('cases kept in Salesforce', () => {
     sf.down = false
     const worker = createOutboxWorker({
       db: t.appDb,
-      connector: caseDeliveryConnector(t.appDb, caseConnectorFor(t.config), t.clock),
+      connector: caseDeliveryConnector(t.appDb, caseConnectorFor(t.config, t), t.clock),
       consumer: 'crm',
       clock: t.clock,
       logger: createLogger('silent'),
@@ -370,7 +373,7 @@ describe('cases kept in Salesforce', () => {
     const created = (await (await raise('Resolved in Salesforce')).json()) as { id: string }
     const reconcile = createCrmReconcile({
       db: t.appDb,
-      connector: caseConnectorFor(t.config),
+      connector: caseConnectorFor(t.config, t),
       businessHours: t.config.businessHours,
       clock: t.clock,
       logger: createLogger('silent'),
