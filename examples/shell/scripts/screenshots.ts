@@ -14,7 +14,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../test/chromium.js'
 import { axeViolations } from '../test/axe.js'
 
 const porticoUrl = process.env.PORTICO_URL ?? 'http://localhost:8787'
@@ -113,18 +114,7 @@ async function payTwoInvoices(page: Page, prefix: string, action: 'pay' | 'decli
   return outcome.getAttribute('class')
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await launchChromium()
 
 try {
   console.log('Portal:')

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startTestServer } from '@portico/api/testing'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import { launchChromium } from './chromium.js'
 
 export const DEMO_PASSWORD = 'portico-demo'
 
@@ -33,23 +34,10 @@ export async function startShell(): Promise<Shell> {
   if (!existsSync(`${shellDir}/index.html`))
     throw new Error(`${shellDir} has no index.html: run \`pnpm --filter shell build\` first`)
   const portico = await startTestServer({ env: { PORTICO_SHELL_DIR: shellDir } })
-  const browser = await chromium
-    .launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    .catch(async (error: unknown) => {
-      await portico.close()
-      throw error
-    })
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await portico.close()
+    throw error
+  })
   return {
     portico,
     browser,

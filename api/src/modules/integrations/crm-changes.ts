@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { builtInCaseConnector } from '../../connectors/crm/built-in.js'
 import { appendEvent } from '../../db/events.js'
 import { transaction, withPurpose, withTenant } from '../../db/scope.js'
+import { recordInboundEvent, setInboundOutcome } from '../../db/inbound-events.js'
 import type { CasePriority, CaseStatus, Database } from '../../db/schema.js'
 import { notFound } from '../../http/problem.js'
 import type { BusinessHours } from '../../lib/business-hours.js'
@@ -65,19 +66,13 @@ export async function applyCrmChange(
   const accountId = found.account_id
   return withTenant(deps.db, accountId, (db) =>
     transaction(db, async (trx) => {
-      const recorded = await trx
-        .insertInto('inbound_events')
-        .values({
-          source: deps.source,
-          event_id: event.id,
-          type: event.type,
-          received_at: deps.now.toISOString(),
-          outcome: 'applied',
-        })
-        .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
-        .executeTakeFirst()
-      if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) === 0)
-        return { duplicate: true, outcome: 'applied' as const }
+      const recorded = await recordInboundEvent(trx, {
+        source: deps.source,
+        eventId: event.id,
+        type: event.type,
+        at: deps.now.toISOString(),
+      })
+      if (!recorded) return { duplicate: true, outcome: 'applied' as const }
       const ctx = {
         db: trx,
         accountId,
@@ -88,12 +83,7 @@ export async function applyCrmChange(
       const outcome =
         change.kind === 'comment' ? await applyComment(ctx, change) : await applyCase(ctx, change)
       if (outcome === 'ignored')
-        await trx
-          .updateTable('inbound_events')
-          .set({ outcome })
-          .where('source', '=', deps.source)
-          .where('event_id', '=', event.id)
-          .execute()
+        await setInboundOutcome(trx, { source: deps.source, eventId: event.id, outcome })
       return { duplicate: false, outcome }
     }),
   )

@@ -8,6 +8,7 @@ import type { PriceCache } from '../catalog/price-cache.js'
 import { canAdvance } from '../orders/status.js'
 import type { ErpEvent } from './erp-events.schemas.js'
 import { transaction, withPurpose, withTenant } from '../../db/scope.js'
+import { recordInboundEvent, setInboundOutcome } from '../../db/inbound-events.js'
 
 type Trx = Kysely<Database>
 
@@ -33,27 +34,16 @@ export async function applyErpEvent(
   const accountId = await accountOfEvent(deps.db, event)
   const result = await withTenant(deps.db, accountId, (db) =>
     transaction(db, async (trx) => {
-      const recorded = await trx
-        .insertInto('inbound_events')
-        .values({
-          source: 'erp',
-          event_id: event.id,
-          type: event.type,
-          received_at: deps.now.toISOString(),
-          outcome: 'applied',
-        })
-        .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
-        .executeTakeFirst()
-      if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) === 0)
-        return { duplicate: true, outcome: 'applied' as const }
+      const recorded = await recordInboundEvent(trx, {
+        source: 'erp',
+        eventId: event.id,
+        type: event.type,
+        at: deps.now.toISOString(),
+      })
+      if (!recorded) return { duplicate: true, outcome: 'applied' as const }
       const outcome = await apply(trx, event, deps.now, touchedPriceLists)
       if (outcome !== 'applied') {
-        await trx
-          .updateTable('inbound_events')
-          .set({ outcome })
-          .where('source', '=', 'erp')
-          .where('event_id', '=', event.id)
-          .execute()
+        await setInboundOutcome(trx, { source: 'erp', eventId: event.id, outcome })
       }
       return { duplicate: false, outcome }
     }),

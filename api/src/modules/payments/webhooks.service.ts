@@ -5,6 +5,7 @@ import type {
 } from '../../connectors/payments/payment-provider.js'
 import { appendEvent } from '../../db/events.js'
 import { isPostgres } from '../../db/migrations/dialect.js'
+import { inboundOutcome, recordInboundEvent, setInboundOutcome } from '../../db/inbound-events.js'
 import { enqueueDelivery } from '../../db/outbox.js'
 import { preparedQuery } from '../../db/prepared-query.js'
 import type { Database, PaymentStatus } from '../../db/schema.js'
@@ -58,41 +59,6 @@ const paymentByReference = preparedQuery<{ provider: string; reference: string }
     .where('provider', '=', param('provider'))
     .where('provider_reference', '=', param('reference'))
     .$if(isPostgres(db as unknown as Kysely<unknown>), (q) => q.forUpdate()),
-)
-
-const recordInbound = preparedQuery<{
-  source: string
-  eventId: string
-  type: string
-  at: string
-}>()((db, param) =>
-  db
-    .insertInto('inbound_events')
-    .values({
-      source: param('source'),
-      event_id: param('eventId'),
-      type: param('type'),
-      received_at: param('at'),
-      outcome: 'applied',
-    })
-    .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing()),
-)
-
-const inboundOutcome = preparedQuery<{ source: string; eventId: string }>()((db, param) =>
-  db
-    .selectFrom('inbound_events')
-    .select('outcome')
-    .where('source', '=', param('source'))
-    .where('event_id', '=', param('eventId')),
-)
-
-const setInboundOutcome = preparedQuery<{ source: string; eventId: string; outcome: string }>()(
-  (db, param) =>
-    db
-      .updateTable('inbound_events')
-      .set({ outcome: param('outcome') })
-      .where('source', '=', param('source'))
-      .where('event_id', '=', param('eventId')),
 )
 
 const markSucceeded = preparedQuery<{
@@ -188,7 +154,7 @@ async function applyNotification(
   const paymentId = payment.id
   const source = `payments.${payment.provider}`
   const at = now.toISOString()
-  const recorded = await recordInbound.run(trx, {
+  const recorded = await recordInboundEvent(trx, {
     source,
     eventId: notification.eventId,
     type: `payment.${notification.status ?? notification.providerStatus}`.slice(0, 100),
@@ -200,13 +166,10 @@ async function applyNotification(
     paymentId,
     status,
   })
-  if (recorded === 0) {
-    const [previous] = await inboundOutcome.execute(trx, { source, eventId: notification.eventId })
+  if (!recorded) {
+    const previous = await inboundOutcome(trx, { source, eventId: notification.eventId })
     return {
-      ...result(
-        (previous?.outcome ?? 'applied') as PaymentWebhookResult['outcome'],
-        payment.status,
-      ),
+      ...result((previous ?? 'applied') as PaymentWebhookResult['outcome'], payment.status),
       duplicate: true,
     }
   }
@@ -222,7 +185,7 @@ async function applyNotification(
   }
   const outcome = await transition(trx, { ...target, paymentId }, notification, now)
   if (outcome.outcome !== 'applied') {
-    await setInboundOutcome.run(trx, {
+    await setInboundOutcome(trx, {
       source,
       eventId: notification.eventId,
       outcome: outcome.outcome,
