@@ -13,6 +13,7 @@ import * as cases from './0011_cases.js'
 import * as salesforce from './0012_salesforce.js'
 import * as caseSlaPause from './0013_case_sla_pause.js'
 import * as crmCommentIds from './0014_crm_comment_ids.js'
+import * as invoiceListCovering from './0015_invoice_list_covering.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_salesforce': salesforce,
   '0013_case_sla_pause': caseSlaPause,
   '0014_crm_comment_ids': crmCommentIds,
+  '0015_invoice_list_covering': invoiceListCovering,
 }

@@ -1,46 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { sql, type CompiledQuery, type KyselyPlugin } from 'kysely'
-import { isPostgres } from '../../db/dialect.js'
+import type { CompiledQuery } from 'kysely'
 import { withTenant } from '../../db/scope.js'
 import { permissionsOf } from '../../http/permissions.js'
 import { createTestApp, type TestApp } from '../../testing.js'
+import { planOf, queryRecorder } from '../../testing/query-plans.js'
 import { listActivity } from '../activity/service.js'
 import { listCases } from './service.js'
-
-/** Records the SQL a service runs, so its plan can be asked for as it is. */
-function recorder(t: TestApp, into: CompiledQuery[]): KyselyPlugin {
-  return {
-    transformQuery(args) {
-      into.push(t.db.getExecutor().compileQuery(args.node, args.queryId))
-      return args.node
-    },
-    transformResult: async (args) => args.result,
-  }
-}
-
-/**
- * The plan of each query on this dialect. PostgreSQL is told to avoid
- * sequential scans: on a demo-sized table it would rightly prefer one, and
- * the question is whether an index serves the query at the sizes it is for.
- */
-async function planOf(t: TestApp, query: CompiledQuery): Promise<string> {
-  if (!isPostgres(t.db)) {
-    const result = await t.db.executeQuery<{ detail: string }>({
-      ...query,
-      sql: `explain query plan ${query.sql}`,
-    })
-    return result.rows.map((r) => r.detail).join('\n')
-  }
-  return t.db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx)
-    const result = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-      ...query,
-      sql: `explain ${query.sql}`,
-    })
-    return result.rows.map((r) => r['QUERY PLAN']).join('\n')
-  })
-}
 
 describe('query plans of the case list and the activity feed', () => {
   let t: TestApp
@@ -62,7 +28,7 @@ describe('query plans of the case list and the activity feed', () => {
     const recorded: CompiledQuery[] = []
     await withTenant(t.appDb, accountId, (db) =>
       run({
-        db: db.withPlugin(recorder(t, recorded)),
+        db: db.withPlugin(queryRecorder(t.db, recorded)),
         accountId,
         userId: '',
         permissions: new Set(permissionsOf('admin')),
@@ -97,7 +63,7 @@ describe('query plans of the case list and the activity feed', () => {
     test(`${name} reads an index`, async () => {
       const [first] = await queriesOf(run)
       assert.ok(first, 'the service ran a query')
-      const plan = await planOf(t, first)
+      const plan = await planOf(t.db, first)
       if (process.env.PORTICO_PRINT_PLANS) process.stderr.write(`${name}:\n${plan}\n`)
       assert.match(plan, index, plan)
       assert.doesNotMatch(plan, /SCAN (TABLE )?(cases|events)\b(?! USING)/, plan)

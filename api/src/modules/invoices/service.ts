@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder } from 'kysely'
 import { preparedQuery } from '../../db/prepared-query.js'
 import type { TenantContext } from '../../db/tenant.js'
 import type { Database, InvoiceLineRow } from '../../db/schema.js'
@@ -7,6 +7,7 @@ import { isoDate } from '../../lib/clock.js'
 import { cursorPosition } from '../../http/cursor-position.js'
 import { encodeCursor } from '../../lib/cursor.js'
 import { jsonArrayText, parseJsonText, type JsonText } from '../../lib/json-text.js'
+import { indexedSummary } from './summary-sql.js'
 import type { Invoice, InvoiceList, InvoiceSummary, ListInvoicesInput } from './schemas.js'
 
 type Position = { d: string; i: string }
@@ -39,27 +40,38 @@ type ListParams = {
  * overdue, paid in part or not: overdue is what needs action (dunning, late
  * fees), and `amountPaid` still tells a part payment. An open invoice not yet
  * due with something paid is partially paid. The stored status stays
- * open/paid/void; these two are derived per day, here only.
+ * open/paid/void; the stored summary carries what the row gives by itself
+ * (open, partially_paid, paid, void), and overdue, the one status that
+ * depends on the day, is put in here only.
  */
-function statusOn(eb: ExpressionBuilder<Database, 'invoices'>, today: string) {
+const STORED_OPEN = '{"status":"open"'
+const STORED_PARTIALLY_PAID = '{"status":"partially_paid"'
+
+/**
+ * An invoice summary as the API shows it, as JSON text: the stored summary,
+ * or for an open invoice past its due date the same with status "overdue".
+ * One value per row, which the list reads from its covering index
+ * (`indexedSummary`): the list sends these texts as they are, the detail
+ * parses one.
+ */
+function dayItem(
+  eb: ExpressionBuilder<Database, 'invoices'>,
+  today: string,
+  summary: Expression<string> = eb.ref('summary'),
+) {
+  // The rest of the summary after its status: the stored prefix is one of two, known by amount_paid.
+  const rest = sql<string>`substr(${summary}, ${eb
+    .case()
+    .when('amount_paid', '>', 0)
+    .then(sql.lit(STORED_PARTIALLY_PAID.length + 1))
+    .else(sql.lit(STORED_OPEN.length + 1))
+    .end()})`
   return eb
     .case()
     .when(eb.and([eb('status', '=', 'open'), eb('due_date', '<', today)]))
-    .then(sql.lit('overdue'))
-    .when(eb.and([eb('status', '=', 'open'), eb('amount_paid', '>', 0)]))
-    .then(sql.lit('partially_paid'))
-    .else(eb.ref('status'))
+    .then(sql<string>`${sql.lit('{"status":"overdue"')} || ${rest}`)
+    .else(summary)
     .end()
-}
-
-/**
- * An invoice summary as the API shows it, as JSON text: the database's
- * `summary` column (every field but the status) with the day's status in
- * front. The one mapping from row to `InvoiceSummary`: the list sends these
- * texts as they are, the detail parses one.
- */
-function summaryText(row: { dayStatus: string; summary: string }): JsonText<InvoiceSummary> {
-  return `{"status":"${row.dayStatus}",${row.summary.slice(1)}` as JsonText<InvoiceSummary>
 }
 
 /**
@@ -73,7 +85,7 @@ function listQuery(variant: ListVariant) {
     const today = param('today')
     let query = db
       .selectFrom('invoices')
-      .select((eb) => [statusOn(eb, today).as('dayStatus'), 'summary'])
+      .select((eb) => dayItem(eb, today, indexedSummary(db)).as('item'))
       .where('account_id', '=', param('accountId'))
     switch (variant.status) {
       case 'open':
@@ -156,7 +168,7 @@ export async function listInvoices(
     limit: input.limit + 1,
   })
 
-  const page = rows.slice(0, input.limit).map(summaryText)
+  const page = rows.slice(0, input.limit).map((row) => row.item as JsonText<InvoiceSummary>)
   let nextCursor: string | null = null
   if (rows.length > input.limit) {
     const last = parseJsonText(page.at(-1)!)
@@ -181,7 +193,7 @@ function toInvoiceLine(row: InvoiceLineRow): Invoice['lines'][number] {
 export async function getInvoice(ctx: TenantContext, id: string): Promise<Invoice> {
   const row = await ctx.db
     .selectFrom('invoices')
-    .select((eb) => ['id', statusOn(eb, isoDate(ctx.clock.now())).as('dayStatus'), 'summary'])
+    .select((eb) => ['id', dayItem(eb, isoDate(ctx.clock.now())).as('item')])
     .where('id', '=', id)
     .where('account_id', '=', ctx.accountId)
     .executeTakeFirst()
@@ -193,5 +205,5 @@ export async function getInvoice(ctx: TenantContext, id: string): Promise<Invoic
     .where('account_id', '=', ctx.accountId)
     .orderBy('position')
     .execute()
-  return { ...parseJsonText(summaryText(row)), lines: lines.map(toInvoiceLine) }
+  return { ...parseJsonText(row.item as JsonText<InvoiceSummary>), lines: lines.map(toInvoiceLine) }
 }
