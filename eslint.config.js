@@ -101,5 +101,22 @@ export default defineConfig(
     },
   },
 
+  {
+    name: 'portico/api-hot-path',
+    files: ['api/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Hono's `c.var` builds a fresh object of every variable on each
+          // read; the API reads them on every request.
+          selector: "MemberExpression[object.name='c'][property.name='var']",
+          message:
+            "Read one variable with c.get('name'): c.var copies all of them on every access.",
+        },
+      ],
+    },
+  },
+
   prettier,
 )

@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps) {
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store')
     // A successful write has committed its events: let open streams read them
     // now rather than at the hub's next tick.
-    if (c.req.method !== 'GET' && c.res.status < 400) c.var.deps.eventHub.wake()
+    if (c.req.method !== 'GET' && c.res.status < 400) c.get('deps').eventHub.wake()
   })
 
   app.route('/', authRoutes())

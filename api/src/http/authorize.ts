@@ -30,7 +30,7 @@ function bearerToken(header: string | undefined): string | undefined {
 export function authorize(access: Access) {
   return createMiddleware<AppEnv>(async function authorizeRequest(c, next) {
     if (access === 'public') return next()
-    const { db, clock } = c.var.deps
+    const { db, clock } = c.get('deps')
     const header = bearerToken(c.req.header('authorization'))
     const now = clock.now()
 

@@ -17,7 +17,7 @@ export function embedCors() {
     if (!origin) return next()
 
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-      const { db, clock } = c.var.deps
+      const { db, clock } = c.get('deps')
       c.header('Vary', 'Origin')
       if (!(await isOriginBound(db, origin, clock.now()))) return c.body(null, 204)
       c.header('Access-Control-Allow-Origin', origin)

@@ -10,7 +10,7 @@ import type { AppEnv } from './env.js'
  */
 export function auditCrossTenant(c: Context<AppEnv>, action: string): void {
   const principal = c.get('principal')
-  c.var.logger.info('cross-tenant access', {
+  c.get('logger').info('cross-tenant access', {
     audit: true,
     action,
     requestId: c.get('requestId'),

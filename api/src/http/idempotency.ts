@@ -90,7 +90,7 @@ export function idempotency() {
         'required',
       )
     }
-    const { db, clock } = c.var.deps
+    const { db, clock } = c.get('deps')
     const principal = c.get('principal')
     const owner =
       principal.kind === 'user'

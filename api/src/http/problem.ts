@@ -135,6 +135,6 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
       new ApiError(error.status as ContentfulStatusCode, 'http_error', error.message),
     )
   }
-  c.var.logger?.error('unhandled error', { requestId: c.get('requestId'), error })
+  c.get('logger')?.error('unhandled error', { requestId: c.get('requestId'), error })
   return problemJson(c, new ApiError(500, 'internal_error', 'Something went wrong on our side.'))
 }

@@ -21,7 +21,7 @@ export function requestTransaction() {
     const principal = c.get('principal')
     if (principal?.kind !== 'user') return next()
     try {
-      await withTenant(c.var.deps.db, principal.accountId, async (trx) => {
+      await withTenant(c.get('deps').db, principal.accountId, async (trx) => {
         c.set('db', trx)
         await next()
         if (c.error) throw new RollBack()
@@ -29,7 +29,7 @@ export function requestTransaction() {
     } catch (error) {
       if (!(error instanceof RollBack)) throw error
     } finally {
-      c.set('db', c.var.deps.db)
+      c.set('db', c.get('deps').db)
     }
   })
 }

@@ -196,7 +196,7 @@ export function sandboxPageRoutes(options: {
   }
 
   app.get('/sandbox/pay/:token', (c) => {
-    const opened = open(c, c.var.deps.clock.now())
+    const opened = open(c, c.get('deps').clock.now())
     c.header('Cache-Control', 'no-store')
     if (!opened.checkout) {
       c.header('Content-Security-Policy', csp())
@@ -211,7 +211,7 @@ export function sandboxPageRoutes(options: {
   })
 
   app.post('/sandbox/pay/:token', async (c) => {
-    const opened = open(c, c.var.deps.clock.now())
+    const opened = open(c, c.get('deps').clock.now())
     c.header('Cache-Control', 'no-store')
     c.header('Content-Security-Policy', csp())
     if (!opened.checkout) {
@@ -229,7 +229,7 @@ export function sandboxPageRoutes(options: {
       options.provider.outcomeWebhook(opened.checkout, action, new Date()),
     )
     if (response.status !== 200) {
-      c.var.logger.error('sandbox payment webhook refused', { status: response.status })
+      c.get('logger').error('sandbox payment webhook refused', { status: response.status })
       return c.html(messagePage(opened.language, MESSAGES[opened.language].failed), 502)
     }
     const result = (await response.json()) as { paymentId: string; status: string }

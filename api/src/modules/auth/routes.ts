@@ -63,7 +63,7 @@ export function authRoutes() {
   let limiter: ReturnType<typeof createFailureLimiter> | undefined
 
   app.openapi(loginRoute, async (c) => {
-    const { db, clock, config } = c.var.deps
+    const { db, clock, config } = c.get('deps')
     limiter ??= createFailureLimiter({
       windowMs: config.loginWindowSeconds * 1000,
       // An office behind one NAT shares an address: allow it more failures than one email.
@@ -97,14 +97,14 @@ export function authRoutes() {
   app.openapi(logoutRoute, async (c) => {
     const principal = requireUser(c.get('principal'))
     if (principal.via === 'session')
-      await logout(c.var.db, principal.credentialId, c.var.deps.clock.now())
+      await logout(c.get('db'), principal.credentialId, c.get('deps').clock.now())
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.body(null, 204)
   })
 
   app.openapi(meRoute, async (c) => {
     const principal = requireUser(c.get('principal'))
-    const profile = await getProfile(c.var.db, principal)
+    const profile = await getProfile(c.get('db'), principal)
     return c.json(
       {
         ...profile,

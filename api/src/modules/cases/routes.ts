@@ -200,10 +200,10 @@ export const attachmentLinkRoute = createRoute({
 
 /** The service context of a case request: the tenant, the system of record, the SLA settings. */
 export function caseContextOf(c: Context<AppEnv>): CaseContext {
-  const { config } = c.var.deps
+  const { config } = c.get('deps')
   return {
     ...tenantOf(c),
-    connector: c.var.caseConnector,
+    connector: c.get('caseConnector'),
     sla: { businessHours: config.businessHours, caseSla: config.caseSla },
   }
 }
@@ -234,7 +234,7 @@ export function caseRoutes() {
     c.json(await reopenCase(caseContextOf(c), c.req.valid('param').id), 200),
   )
   app.openapi(uploadAttachmentRoute, async (c) => {
-    const { config, documents, clock } = c.var.deps
+    const { config, documents, clock } = c.get('deps')
     const limit = config.caseAttachmentLimitBytes
     // A body announced far over the limit is refused before a byte is read.
     if (Number(c.req.header('content-length') ?? 0) > limit + 64 * 1024) {
@@ -250,7 +250,7 @@ export function caseRoutes() {
         db: ctx.db,
         accountId: ctx.accountId,
         userId: ctx.userId,
-        connector: c.var.caseConnector,
+        connector: c.get('caseConnector'),
         store: documents,
         maxBytes: limit,
         now: clock.now(),

@@ -29,7 +29,10 @@ const listCatalogRoute = createRoute({
 export function catalogRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(listCatalogRoute, async (c) =>
-    c.json(await listCatalog({ ...tenantOf(c), prices: c.var.prices }, c.req.valid('query')), 200),
+    c.json(
+      await listCatalog({ ...tenantOf(c), prices: c.get('prices') }, c.req.valid('query')),
+      200,
+    ),
   )
   return app
 }

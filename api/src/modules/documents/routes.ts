@@ -122,7 +122,7 @@ export function documentRoutes() {
     ),
   )
   app.openapi(downloadRoute, async (c) => {
-    const { db, documents, clock, logger, config } = c.var.deps
+    const { db, documents, clock, logger, config } = c.get('deps')
     const download = await openDownload(
       { db, store: documents, clock, logger, config },
       {

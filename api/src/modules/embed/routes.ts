@@ -36,7 +36,7 @@ export function embedRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   let limiter: RequestLimiter | undefined
   app.openapi(createEmbedSessionRoute, async (c) => {
-    const { db, clock, config } = c.var.deps
+    const { db, clock, config } = c.get('deps')
     // Every page view of a host site mints one; a runaway host (or a leaked
     // key) is capped per key so it cannot flood the sessions table.
     limiter ??= createRequestLimiter({ limit: config.embedMintsPerMinute, windowMs: 60_000 })

@@ -46,7 +46,7 @@ export function eventRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(streamEventsRoute, async (c) => {
     const ctx = tenantOf(c)
-    const { eventHub, config, logger } = c.var.deps
+    const { eventHub, config, logger } = c.get('deps')
     const query = c.req.valid('query')
     const resumeAfter = c.req.valid('header')['last-event-id'] || query.lastEventId
     const body = await openEventStream({

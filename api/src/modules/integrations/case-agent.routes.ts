@@ -66,10 +66,10 @@ export const agentStatusRoute = createRoute({
 })
 
 const agentContext = (c: Context<AppEnv>) => ({
-  db: c.var.deps.db,
-  connector: c.var.caseConnector,
-  businessHours: c.var.deps.config.businessHours,
-  now: c.var.deps.clock.now(),
+  db: c.get('deps').db,
+  connector: c.get('caseConnector'),
+  businessHours: c.get('deps').config.businessHours,
+  now: c.get('deps').clock.now(),
 })
 
 export function caseAgentRoutes() {

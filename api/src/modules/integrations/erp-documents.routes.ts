@@ -133,7 +133,7 @@ interface Upload {
 export function erpDocumentRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(uploadErpDocumentRoute, async (c) => {
-    const { db, documents, clock, config } = c.var.deps
+    const { db, documents, clock, config } = c.get('deps')
     const declared = Number(c.req.header('content-length') ?? 0)
     // A body announced far over the limit is refused before a byte is read.
     if (declared > config.uploadLimitBytes + 64 * 1024) {

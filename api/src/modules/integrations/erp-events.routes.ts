@@ -18,7 +18,7 @@ const receiveErpEventRoute = createRoute({
   ...access('operator'),
   middleware: [
     ...access('operator').middleware,
-    verifyWebhookSignature((c) => c.var.deps.config.erpWebhookSecret),
+    verifyWebhookSignature((c) => c.get('deps').config.erpWebhookSecret),
   ],
   request: {
     query: NoQuery,
@@ -38,8 +38,8 @@ export function erpEventRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(receiveErpEventRoute, async (c) => {
     const event = c.req.valid('json')
-    const { db, clock } = c.var.deps
-    const result = await applyErpEvent({ db, now: clock.now(), prices: c.var.prices }, event)
+    const { db, clock } = c.get('deps')
+    const result = await applyErpEvent({ db, now: clock.now(), prices: c.get('prices') }, event)
     return c.json({ id: event.id, ...result }, 200)
   })
   return app

@@ -21,9 +21,10 @@ const receiveSalesforceEventRoute = createRoute({
   ...access('operator'),
   middleware: [
     ...access('operator').middleware,
-    verifyWebhookSignature((c) =>
-      c.var.deps.config.crm.kind === 'salesforce' ? c.var.deps.config.crm.webhookSecret : undefined,
-    ),
+    verifyWebhookSignature((c) => {
+      const { crm } = c.get('deps').config
+      return crm.kind === 'salesforce' ? crm.webhookSecret : undefined
+    }),
   ],
   request: {
     query: NoQuery,
@@ -43,7 +44,7 @@ export function salesforceEventRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(receiveSalesforceEventRoute, async (c) => {
     const event = c.req.valid('json')
-    const { db, clock, config, logger } = c.var.deps
+    const { db, clock, config, logger } = c.get('deps')
     // Signed with SALESFORCE_WEBHOOK_SECRET: only reached when cases are kept in Salesforce.
     if (config.crm.kind !== 'salesforce') throw notFound('route')
     const statuses = createCaseStatusMap(config.crm.caseStatuses, logger)

@@ -77,12 +77,12 @@ export function operatorRoutes() {
     fn: (db: Kysely<Database>) => Promise<T>,
   ) => {
     auditCrossTenant(c, action)
-    return withPurpose(c.var.deps.db, 'operator', fn)
+    return withPurpose(c.get('deps').db, 'operator', fn)
   }
   app.openapi(metricsRoute, async (c) =>
     c.json(
       await asOperator(c, 'portal-metrics', (db) =>
-        portalMetrics(db, c.var.deps.clock.now(), c.req.valid('query')),
+        portalMetrics(db, c.get('deps').clock.now(), c.req.valid('query')),
       ),
       200,
     ),
@@ -93,7 +93,7 @@ export function operatorRoutes() {
   app.openapi(retryRoute, async (c) =>
     c.json(
       await asOperator(c, 'retry-delivery', (db) =>
-        retryDelivery(db, c.req.valid('param').eventId, c.var.deps.clock.now()),
+        retryDelivery(db, c.req.valid('param').eventId, c.get('deps').clock.now()),
       ),
       200,
     ),

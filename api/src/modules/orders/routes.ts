@@ -99,7 +99,7 @@ const cancelOrderRoute = createRoute({
 export function orderRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(placeOrderRoute, async (c) => {
-    const order = await placeOrder({ ...tenantOf(c), prices: c.var.prices }, c.req.valid('json'))
+    const order = await placeOrder({ ...tenantOf(c), prices: c.get('prices') }, c.req.valid('json'))
     c.header('Location', `/v1/orders/${order.id}`)
     return c.json(order, 201)
   })

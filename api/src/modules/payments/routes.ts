@@ -79,7 +79,7 @@ const getPaymentRoute = createRoute({
  * an embed secret is bound to when the request came through one.
  */
 function returnOrigins(c: Context<AppEnv>): string[] {
-  const origins = [c.var.deps.config.publicOrigin]
+  const origins = [c.get('deps').config.publicOrigin]
   const embedOrigin = c.get('corsOrigin')
   if (embedOrigin) origins.push(embedOrigin)
   return origins
@@ -88,11 +88,11 @@ function returnOrigins(c: Context<AppEnv>): string[] {
 export function paymentRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(createPaymentRoute, async (c) => {
-    const { config, logger } = c.var.deps
+    const { config, logger } = c.get('deps')
     const payment = await createPayment(
       {
         ...tenantOf(c),
-        provider: c.var.paymentProvider,
+        provider: c.get('paymentProvider'),
         expiryMinutes: config.paymentExpiryMinutes,
         logger,
       },

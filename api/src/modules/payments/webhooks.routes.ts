@@ -20,7 +20,7 @@ import { recordPaymentNotification } from './webhooks.service.js'
  */
 function verifyPaymentWebhook() {
   return createMiddleware<AppEnv>(async function paymentWebhookSignature(c, next) {
-    const provider = c.var.paymentProvider
+    const provider = c.get('paymentProvider')
     const name = c.req.param('provider')
     if (!provider || provider.name !== name) {
       throw new ApiError(
@@ -91,11 +91,11 @@ const receivePaymentWebhookRoute = createRoute({
 export function paymentWebhookRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.openapi(receivePaymentWebhookRoute, async (c) => {
-    const { db, clock } = c.var.deps
+    const { db, clock } = c.get('deps')
     const result = await recordPaymentNotification(
       { db, now: clock.now() },
       c.req.valid('param').provider,
-      c.var.paymentNotification,
+      c.get('paymentNotification'),
     )
     return c.json(result, 200)
   })
