@@ -45,6 +45,12 @@ export type FakeRecord = Record<string, unknown> & { Id: string }
 /** The user the SOAP login signs in as: the creator of every record Portico writes. */
 export const INTEGRATION_USER_ID = '005000000000001'
 
+/** Lengths of the text fields Portico writes, as Salesforce's field reference gives them. */
+const FIELD_LENGTHS: Record<string, Record<string, number>> = {
+  Case: { Subject: 255, Description: 32_000 },
+  CaseComment: { CommentBody: 4000 },
+}
+
 const ID_PREFIX: Record<string, string> = {
   Case: '500',
   Contact: '003',
@@ -156,6 +162,23 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     return fake.validationRule?.(type, record)
   }
 
+  /** Salesforce's STRING_TOO_LONG for a text field past its length, as its REST API words it. */
+  function tooLong(type: string, fields: Record<string, unknown>) {
+    for (const [field, max] of Object.entries(FIELD_LENGTHS[type] ?? {})) {
+      const value = fields[field]
+      if (typeof value === 'string' && value.length > max) {
+        return [
+          {
+            message: `${field}: data value too large: ${value.slice(0, 40)}... (max length=${max})`,
+            errorCode: 'STRING_TOO_LONG',
+            fields: [field],
+          },
+        ]
+      }
+    }
+    return undefined
+  }
+
   function sobject(req: IncomingMessage, res: ServerResponse, path: string[], body: string): void {
     const [type, a, b] = path as [string, string | undefined, string | undefined]
     const fields = body ? (JSON.parse(body) as Record<string, unknown>) : {}
@@ -169,6 +192,10 @@ export async function startFakeSalesforce(): Promise<FakeSalesforce> {
     }
     const refuse = (message: string) =>
       json(res, 400, [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message, fields: [] }])
+    const overLength = tooLong(type, fields)
+    if (overLength && (req.method === 'POST' || req.method === 'PATCH')) {
+      return json(res, 400, overLength)
+    }
     if (req.method === 'POST' && !a) {
       const message = refusal(type, { ...fields, Id: '' })
       if (message) return refuse(message)

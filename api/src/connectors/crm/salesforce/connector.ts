@@ -19,7 +19,7 @@ import {
 } from './case-fields.js'
 import type { CaseListCache } from './case-list-cache.js'
 import type { SalesforceClient } from './client.js'
-import { commentRefOf, withCommentRef, withoutCommentRef } from './comment-ref.js'
+import { commentPartOf, commentParts, commentRefOf, withoutCommentRef } from './comment-ref.js'
 import { salesforceAccountId, salesforceContactId } from './contacts.js'
 import { isPermanentRefusal, isUnreachable } from './errors.js'
 import { soqlDateTime, soqlString } from './soql.js'
@@ -118,13 +118,21 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
     const thread = await client.query(
       `SELECT Id, CommentBody FROM CaseComment WHERE ParentId = ${soqlString(parentId)}`,
     )
-    if (thread.some((c) => commentRefOf(String(c.CommentBody ?? '')) === comment.id))
-      return parentId
-    await client.create('CaseComment', {
-      ParentId: parentId,
-      CommentBody: withCommentRef(comment.body, comment.id),
-      IsPublished: true,
-    })
+    const delivered = new Set(
+      thread
+        .map((c) => commentPartOf(String(c.CommentBody ?? '')))
+        .filter((ref) => ref?.commentId === comment.id)
+        .map((ref) => ref!.part),
+    )
+    // In order, so the agent reads a long comment's parts as written.
+    for (const part of commentParts(comment.body, comment.id)) {
+      if (delivered.has(part.part)) continue
+      await client.create('CaseComment', {
+        ParentId: parentId,
+        CommentBody: part.body,
+        IsPublished: true,
+      })
+    }
     return parentId
   }
 

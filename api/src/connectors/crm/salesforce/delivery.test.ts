@@ -66,6 +66,52 @@ describe('comments and files delivered to Salesforce after a lost answer', () =>
     assert.ok(!thread.comments.some((c) => c.body.includes('[ref:')))
   })
 
+  test('a comment longer than a CaseComment holds goes as its parts, in order, each once', async () => {
+    const created = await s.raise('Long comment')
+    const parent = s.caseRecord(created.id)
+    const paragraph =
+      'Measured again after the bearing swap: the vibration returns after forty minutes. '
+    const body = Array.from({ length: 30 }, () => paragraph.repeat(4).trim())
+      .join('\n\n')
+      .slice(0, 10_000)
+      .trim()
+    s.sf.down = true
+    const response = await s.post(`/v1/cases/${created.id}/comments`, { body })
+    assert.equal(response.status, 201, await response.clone().text())
+    const comment = (await response.json()) as { id: string }
+    const [event] = await s.queued(created.id)
+
+    // The first part lands but its answer is lost; the retry adds only the parts still missing.
+    s.sf.down = false
+    s.sf.loseNextResponse = true
+    await assert.rejects(s.deliver(event!))
+    await s.deliver(event!)
+    await s.deliver(event!)
+    const parts = commentsOn(parent.Id).map((c) => String(c.CommentBody))
+    assert.equal(parts.length, 3, 'one CaseComment per part, none twice')
+    for (const [i, part] of parts.entries()) {
+      assert.ok(part.length <= 4000, `part ${i + 1} is ${part.length} characters`)
+      assert.ok(part.endsWith(`[ref:${comment.id} ${i + 1}/3]`), part.slice(-60))
+    }
+    const text = parts.map((p) => p.replace(/\n*\[ref:[^\]]+\]$/, '')).join(' ')
+    assert.equal(text.replace(/\s+/g, ' '), body.replace(/\s+/g, ' '))
+
+    // Read back, the parts are Portico's own echo: the customer sees their comment once.
+    const reconcile = createCrmReconcile({
+      db: s.t.appDb,
+      connector: s.connector,
+      businessHours: s.t.config.businessHours,
+      clock: s.t.clock,
+      logger: createLogger('silent'),
+    })
+    await reconcile.reconcileOnce()
+    const thread = await s.thread(created.id)
+    assert.deepEqual(
+      thread.comments.map((c) => c.body),
+      [body],
+    )
+  })
+
   test('a comment answered too late is accepted, and its delivery finds the one the slow call made', async () => {
     const created = await s.raise('Comment timed out')
     const parent = s.caseRecord(created.id)
