@@ -16,7 +16,7 @@ import { startCrmReconcile } from './crm-reconcile.js'
  */
 export function startCaseJobs(deps: {
   db: Kysely<Database>
-  config: Pick<Config, 'crm' | 'outboxMaxAttempts' | 'businessHours'>
+  config: Pick<Config, 'crm' | 'outboxMaxAttempts' | 'businessHours' | 'caseSla'>
   connector: CaseConnector
   clock: Clock
   logger: Logger
@@ -32,7 +32,13 @@ export function startCaseJobs(deps: {
   const stopReconcile =
     config.crm.kind === 'salesforce'
       ? startCrmReconcile(
-          { db, connector, businessHours: config.businessHours, clock, logger },
+          {
+            db,
+            connector,
+            sla: { businessHours: config.businessHours, caseSla: config.caseSla },
+            clock,
+            logger,
+          },
           config.crm.reconcileMs,
         )
       : async () => {}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
 import { Webhook } from 'standardwebhooks'
 import { createLogger } from '../lib/logger.js'
+import { slaDueTimes } from '../modules/cases/sla.js'
 import { startSalesforceTestApp, type SalesforceTestApp } from '../testing/salesforce-app.js'
 import { createCrmReconcile } from './crm-reconcile.js'
 
@@ -14,7 +15,7 @@ describe('the reconcile of what agents changed in Salesforce', () => {
     createCrmReconcile({
       db: s.t.appDb,
       connector: s.connector,
-      businessHours: s.t.config.businessHours,
+      sla: s.t.config,
       clock: s.t.clock,
       logger: createLogger('silent'),
     })
@@ -62,6 +63,23 @@ describe('the reconcile of what agents changed in Salesforce', () => {
     assert.equal(await reconcile.reconcileOnce(), 0, 'nothing applies twice')
     assert.equal(await newReconcile().reconcileOnce(), 0, 'nor after a restart re-reads it')
     assert.equal((await eventsOf(created.id, 'case.updated')).length, 1)
+  })
+
+  test('a priority an agent changed moves the running SLA clocks to its targets', async () => {
+    const created = await s.raise('Gauge drifts')
+    const before = await s.thread(created.id)
+    assert.equal(before.priority, 'normal')
+    await reconcile.reconcileOnce()
+    s.sf.put('Case', { Id: s.caseRecord(created.id).Id, Priority: 'High' })
+    assert.equal(await reconcile.reconcileOnce(), 1)
+    const after = await s.thread(created.id)
+    const high = slaDueTimes(s.t.config, 'high', new Date(before.createdAt))
+    assert.equal(after.firstResponseDueAt, high.firstResponseDueAt)
+    assert.equal(after.resolutionDueAt, high.resolutionDueAt)
+    assert.ok(
+      after.resolutionDueAt! < before.resolutionDueAt!,
+      'an escalation shortens the time left',
+    )
   })
 
   test('an urgent case Salesforce holds as High stays urgent', async () => {

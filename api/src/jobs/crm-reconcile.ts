@@ -7,7 +7,7 @@ import type {
 import { ApiError } from '../http/problem.js'
 import type { Database } from '../db/schema.js'
 import { withPurpose, withTenant } from '../db/scope.js'
-import type { BusinessHours } from '../lib/business-hours.js'
+import type { SlaSettings } from '../modules/cases/sla.js'
 import type { Clock } from '../lib/clock.js'
 import type { Logger } from '../lib/logger.js'
 import { applyCrmChange, type CrmChange } from '../modules/integrations/crm-changes.js'
@@ -29,8 +29,11 @@ const PAGE = 200
 export function createCrmReconcile(deps: {
   db: Kysely<Database>
   connector: CaseConnector
-  /** The operator's business hours, on which a status change pauses or resumes the resolution clock. */
-  businessHours: BusinessHours
+  /**
+   * The operator's business hours and SLA targets: a status change pauses or
+   * resumes the resolution clock, a priority change moves the clocks' targets.
+   */
+  sla: SlaSettings
   clock: Clock
   logger: Logger
 }) {
@@ -44,7 +47,7 @@ export function createCrmReconcile(deps: {
   async function apply(accountId: string, event: { id: string; type: string }, change: CrmChange) {
     try {
       const result = await applyCrmChange(
-        { db: deps.db, businessHours: deps.businessHours, now: deps.clock.now(), source },
+        { db: deps.db, sla: deps.sla, now: deps.clock.now(), source },
         event,
         change,
       )

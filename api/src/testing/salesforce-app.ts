@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { withTenant } from '../db/scope.js'
 import type { CaseOutboxEvent } from '../connectors/crm/case-connector.js'
 import { caseConnectorFor } from '../connectors/crm/connectors.js'
+import type { Case } from '../modules/cases/schemas.js'
 import { createTestApp, signIn, type TestApp } from '../testing.js'
 import { startFakeSalesforce, type FakeSalesforce } from './fake-salesforce.js'
 
@@ -63,14 +64,7 @@ export async function startSalesforceTestApp(env: Record<string, string> = {}) {
   async function thread(caseId: string) {
     const response = await t.app.request(`/v1/cases/${caseId}`, { headers: auth })
     assert.equal(response.status, 200)
-    return (await response.json()) as {
-      status: string
-      priority: string
-      subject: string
-      description: string
-      syncStatus: string
-      comments: Array<{ body: string; author: { kind: string; name: string } }>
-    }
+    return (await response.json()) as Case
   }
 
   /** The case's changes waiting for the CRM, oldest first, as the outbox hands them over. */

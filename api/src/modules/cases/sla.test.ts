@@ -10,7 +10,13 @@ import {
 } from '../../lib/business-hours.js'
 import { createTestApp, openSession, type TestApp } from '../../testing.js'
 import type { Case } from './schemas.js'
-import { resolutionClockChange, slaDueTimes, type ResolutionClock } from './sla.js'
+import {
+  dueTimesForPriority,
+  resolutionClockChange,
+  slaDueTimes,
+  type PriorityClocks,
+  type ResolutionClock,
+} from './sla.js'
 
 const JAKARTA = parseBusinessHours('Mon-Fri 08:00-17:00', 'Asia/Jakarta')
 
@@ -67,6 +73,69 @@ const instant = fc
     max: Date.parse('2027-01-01T00:00:00Z') / 1000,
   })
   .map((seconds) => new Date(seconds * 1000))
+describe('SLA clocks when the priority changes', () => {
+  // Defaults: urgent 1h/8h, high 4h/2d, normal 8h/5d, low 2d/10d; a business day is 9 hours.
+  const settings = loadConfig({
+    NODE_ENV: 'test',
+    PORTICO_BUSINESS_HOURS: 'Mon-Fri 08:00-17:00',
+    PORTICO_BUSINESS_TIMEZONE: 'Asia/Jakarta',
+  })
+  const raised = '2026-11-23T02:00:00.000Z' // Monday 09:00 WIB
+  const normal = slaDueTimes(settings, 'normal', new Date(raised))
+  const running: PriorityClocks = {
+    created_at: raised,
+    first_response_due_at: normal.firstResponseDueAt,
+    first_responded_at: null,
+    first_response_breached_at: null,
+    resolution_due_at: normal.resolutionDueAt,
+    resolution_breached_at: null,
+    resolution_paused_seconds: 0,
+    resolved_at: null,
+  }
+
+  test('an escalation counts the new targets from when the case was raised', () => {
+    assert.deepEqual(dueTimesForPriority(settings, running, 'high'), {
+      first_response_due_at: '2026-11-23T06:00:00.000Z', // Mon 13:00 WIB
+      resolution_due_at: '2026-11-25T02:00:00.000Z', // Wed 09:00 WIB: 2 × 9h
+    })
+  })
+
+  test('a due time at the window’s close stays there', () => {
+    const atOpening = { ...running, created_at: '2026-11-23T01:00:00.000Z' } // Mon 08:00 WIB
+    assert.equal(
+      dueTimesForPriority(settings, atOpening, 'high').resolution_due_at,
+      '2026-11-24T10:00:00.000Z', // Tue 17:00 WIB, not Wed 08:00
+    )
+  })
+
+  test('a downgrade gives the longer targets', () => {
+    const low = dueTimesForPriority(settings, running, 'low')
+    assert.equal(low.first_response_due_at, '2026-11-25T02:00:00.000Z') // 2 business days
+    assert.equal(low.resolution_due_at, '2026-12-07T02:00:00.000Z') // 10 business days
+  })
+
+  test('the time the resolution clock stood paused stays credited', () => {
+    const paused = { ...running, resolution_paused_seconds: 3 * 3600 }
+    assert.equal(
+      dueTimesForPriority(settings, paused, 'high').resolution_due_at,
+      '2026-11-25T05:00:00.000Z', // Wed 12:00 WIB: three paused hours later
+    )
+  })
+
+  test('stopped clocks keep their due times: answered, resolved or breached', () => {
+    const answered = { ...running, first_responded_at: '2026-11-23T03:00:00.000Z' }
+    assert.deepEqual(Object.keys(dueTimesForPriority(settings, answered, 'high')), [
+      'resolution_due_at',
+    ])
+    const breached = { ...running, first_response_breached_at: '2026-11-24T03:00:00.000Z' }
+    assert.equal(dueTimesForPriority(settings, breached, 'low').first_response_due_at, undefined)
+    const resolved = { ...answered, resolved_at: '2026-11-24T03:00:00.000Z' }
+    assert.deepEqual(dueTimesForPriority(settings, resolved, 'high'), {})
+    const late = { ...answered, resolution_breached_at: '2026-12-01T03:00:00.000Z' }
+    assert.deepEqual(dueTimesForPriority(settings, late, 'low'), {})
+  })
+})
+
 describe('the resolution clock pausing while the case waits on the customer', () => {
   const running: ResolutionClock = {
     status: 'open',

@@ -15,8 +15,9 @@ export interface SlaSettings {
 /**
  * When a case raised at `at` must have its first response and its
  * resolution, by its priority's targets counted on business hours. Set
- * once, when the case is raised: a reopened case keeps its original
- * clocks, so reopening never buys time.
+ * when the case is raised, and again only when its priority changes
+ * (`dueTimesForPriority`): a reopened case keeps its original clocks, so
+ * reopening never buys time.
  */
 export function slaDueTimes(settings: SlaSettings, priority: CasePriority, at: Date) {
   const target = settings.caseSla[priority]
@@ -72,4 +73,59 @@ export function resolutionClockChange(
         ? null
         : addBusinessTime(hours, new Date(row.resolution_due_at), seconds * 1000).toISOString(),
   }
+}
+
+/** The clock columns of a case row that a change of priority may move. */
+export type PriorityClocks = Pick<
+  CasesTable,
+  | 'created_at'
+  | 'first_response_due_at'
+  | 'first_responded_at'
+  | 'first_response_breached_at'
+  | 'resolution_due_at'
+  | 'resolution_breached_at'
+  | 'resolution_paused_seconds'
+  | 'resolved_at'
+>
+
+/**
+ * What a new priority does to a case's clocks: each clock still running
+ * gets the new priority's target, counted from when the case was raised —
+ * an escalation to high shortens the time left, a downgrade lengthens it —
+ * and the resolution clock keeps the business time it already stood paused
+ * (a pause in progress is added when it resumes). A clock that has stopped
+ * keeps its due time: the first response once given, the resolution once
+ * the case is resolved, and either once breached — a breach that happened
+ * stays on the record. Returns the columns to set (none when nothing moves).
+ */
+export function dueTimesForPriority(
+  settings: SlaSettings,
+  row: PriorityClocks,
+  priority: CasePriority,
+): Partial<Pick<CasesTable, 'first_response_due_at' | 'resolution_due_at'>> {
+  const due = slaDueTimes(settings, priority, new Date(row.created_at))
+  const change: Partial<Pick<CasesTable, 'first_response_due_at' | 'resolution_due_at'>> = {}
+  if (
+    row.first_responded_at === null &&
+    row.first_response_breached_at === null &&
+    row.first_response_due_at !== null
+  )
+    change.first_response_due_at = due.firstResponseDueAt
+  if (
+    row.resolved_at === null &&
+    row.resolution_breached_at === null &&
+    row.resolution_due_at !== null
+  ) {
+    const paused = Number(row.resolution_paused_seconds) * 1000
+    // Adding nothing would move a due time at a window's close to the next opening.
+    change.resolution_due_at =
+      paused > 0
+        ? addBusinessTime(
+            settings.businessHours,
+            new Date(due.resolutionDueAt),
+            paused,
+          ).toISOString()
+        : due.resolutionDueAt
+  }
+  return change
 }

@@ -5,7 +5,6 @@ import { transaction, withPurpose, withTenant } from '../../db/scope.js'
 import { recordInboundEvent, setInboundOutcome } from '../../db/inbound-events.js'
 import type { CasePriority, CaseStatus, Database } from '../../db/schema.js'
 import { notFound } from '../../http/problem.js'
-import type { BusinessHours } from '../../lib/business-hours.js'
 import {
   caseForChange,
   changeCaseStatus,
@@ -13,6 +12,7 @@ import {
   type CaseActor,
   type CaseChangeContext,
 } from '../cases/case-changes.js'
+import { dueTimesForPriority, type SlaSettings } from '../cases/sla.js'
 import { checkTransition } from '../cases/transitions.js'
 
 /** What an agent did to a case in the CRM, in Portico's words. */
@@ -55,7 +55,7 @@ export interface CrmChangeResult {
  * applied through the built-in store's connector: nothing is written back.
  */
 export async function applyCrmChange(
-  deps: { db: Kysely<Database>; businessHours: BusinessHours; now: Date; source: string },
+  deps: { db: Kysely<Database>; sla: SlaSettings; now: Date; source: string },
   event: { id: string; type: string },
   change: CrmChange,
 ): Promise<CrmChangeResult> {
@@ -77,11 +77,13 @@ export async function applyCrmChange(
         db: trx,
         accountId,
         connector: builtInCaseConnector,
-        businessHours: deps.businessHours,
+        businessHours: deps.sla.businessHours,
         now: deps.now,
       }
       const outcome =
-        change.kind === 'comment' ? await applyComment(ctx, change) : await applyCase(ctx, change)
+        change.kind === 'comment'
+          ? await applyComment(ctx, change)
+          : await applyCase(ctx, deps.sla, change)
       if (outcome === 'ignored')
         await setInboundOutcome(trx, { source: deps.source, eventId: event.id, outcome })
       return { duplicate: false, outcome }
@@ -114,10 +116,12 @@ async function applyComment(
 /**
  * Priority, subject and description as the CRM has them now (one
  * `case.updated` event naming what changed), then the status. Salesforce
- * has no urgent: its High on an urgent case is no change.
+ * has no urgent: its High on an urgent case is no change. A new priority
+ * moves the SLA clocks still running to its targets (../cases/sla.ts).
  */
 async function applyCase(
   ctx: CaseChangeContext,
+  sla: SlaSettings,
   change: Extract<CrmChange, { kind: 'case' }>,
 ): Promise<CrmChangeResult['outcome']> {
   const row = await caseForChange(ctx.db, ctx.accountId, change.caseId)
@@ -134,9 +138,10 @@ async function applyCase(
   const changed = Object.keys(fields) as (keyof typeof fields)[]
   if (changed.length > 0) {
     const at = ctx.now.toISOString()
+    const clocks = fields.priority ? dueTimesForPriority(sla, row, fields.priority) : {}
     await ctx.db
       .updateTable('cases')
-      .set({ ...fields, updated_at: at })
+      .set({ ...fields, ...clocks, updated_at: at })
       .where('id', '=', row.id)
       .where('account_id', '=', ctx.accountId)
       .execute()

@@ -49,7 +49,12 @@ export function salesforceEventRoutes() {
     if (config.crm.kind !== 'salesforce') throw notFound('route')
     const statuses = createCaseStatusMap(config.crm.caseStatuses, logger)
     const result = await applySalesforceEvent(
-      { db, businessHours: config.businessHours, now: clock.now(), statuses },
+      {
+        db,
+        sla: { businessHours: config.businessHours, caseSla: config.caseSla },
+        now: clock.now(),
+        statuses,
+      },
       event,
     )
     return c.json({ id: event.id, ...result }, 200)

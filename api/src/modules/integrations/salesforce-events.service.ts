@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { CaseStatusMap } from '../../connectors/crm/salesforce/case-fields.js'
 import { commentRefOf, withoutCommentRef } from '../../connectors/crm/salesforce/comment-ref.js'
 import type { Database } from '../../db/schema.js'
-import type { BusinessHours } from '../../lib/business-hours.js'
+import type { SlaSettings } from '../cases/sla.js'
 import { applyCrmChange, type CrmChange, type CrmChangeResult } from './crm-changes.js'
 import type { SalesforceEvent } from './salesforce-events.schemas.js'
 
@@ -15,7 +15,7 @@ export type SalesforceEventResult = CrmChangeResult
  * is recognised as its echo; the line never reaches the customer.
  */
 export async function applySalesforceEvent(
-  deps: { db: Kysely<Database>; businessHours: BusinessHours; now: Date; statuses: CaseStatusMap },
+  deps: { db: Kysely<Database>; sla: SlaSettings; now: Date; statuses: CaseStatusMap },
   event: SalesforceEvent,
 ): Promise<SalesforceEventResult> {
   const change: CrmChange =
@@ -36,7 +36,7 @@ export async function applySalesforceEvent(
           status: deps.statuses.toPortico(event.data.status),
         }
   return applyCrmChange(
-    { db: deps.db, businessHours: deps.businessHours, now: deps.now, source: 'salesforce' },
+    { db: deps.db, sla: deps.sla, now: deps.now, source: 'salesforce' },
     event,
     change,
   )

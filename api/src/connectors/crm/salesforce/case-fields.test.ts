@@ -133,7 +133,7 @@ describe('a case in an org with its own Status picklist', () => {
     const reconcile = createCrmReconcile({
       db: s.t.appDb,
       connector: s.connector,
-      businessHours: s.t.config.businessHours,
+      sla: s.t.config,
       clock: s.t.clock,
       logger: createLogger('silent'),
     })

@@ -53,7 +53,7 @@ describe('comments and files delivered to Salesforce after a lost answer', () =>
     const reconcile = createCrmReconcile({
       db: s.t.appDb,
       connector: s.connector,
-      businessHours: s.t.config.businessHours,
+      sla: s.t.config,
       clock: s.t.clock,
       logger: createLogger('silent'),
     })
@@ -100,7 +100,7 @@ describe('comments and files delivered to Salesforce after a lost answer', () =>
     const reconcile = createCrmReconcile({
       db: s.t.appDb,
       connector: s.connector,
-      businessHours: s.t.config.businessHours,
+      sla: s.t.config,
       clock: s.t.clock,
       logger: createLogger('silent'),
     })

@@ -374,7 +374,7 @@ describe('cases kept in Salesforce', () => {
     const reconcile = createCrmReconcile({
       db: t.appDb,
       connector: caseConnectorFor(t.config, t),
-      businessHours: t.config.businessHours,
+      sla: t.config,
       clock: t.clock,
       logger: createLogger('silent'),
     })
