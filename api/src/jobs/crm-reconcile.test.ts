@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks'
 import { createLogger } from '../lib/logger.js'
 import { slaDueTimes } from '../modules/cases/sla.js'
 import { startSalesforceTestApp, type SalesforceTestApp } from '../testing/salesforce-app.js'
+import { markSlaBreaches } from './case-sla.js'
 import { createCrmReconcile } from './crm-reconcile.js'
 
 const SECRET = 'whsec_c2FsZXNmb3JjZS10ZXN0LXNlY3JldC0xMjM0NTY3OA=='
@@ -162,6 +163,77 @@ describe('the reconcile of what agents changed in Salesforce', () => {
       outcome: 'ignored',
     })
     assert.equal((await s.thread(created.id)).comments.length, 2)
+  })
+
+  test('an answer the reconcile finds late keeps the time the agent wrote it, and lifts a breach it came in time for', async () => {
+    const created = await s.raise('Seal wears fast')
+    const dueAt = Date.parse(created.firstResponseDueAt!)
+    const ana = s.sf.put('User', { Name: 'Ana Agent' })
+    const answer = s.sf.put('CaseComment', {
+      ParentId: s.caseRecord(created.id).Id,
+      CommentBody: 'A harder seal ships tomorrow.',
+      IsPublished: true,
+      CreatedById: ana.Id,
+    })
+    // Written in Salesforce a minute before the target; Portico hears of it
+    // only an hour after, when the breach job has already marked the miss.
+    const writtenAt = new Date(dueAt - 60_000).toISOString()
+    answer.CreatedDate = writtenAt
+    const now = s.t.clock.now()
+    s.t.clock.set(new Date(dueAt + 3_600_000))
+    try {
+      await markSlaBreaches({ db: s.t.appDb, clock: s.t.clock })
+      const row = () =>
+        s.t.db
+          .selectFrom('cases')
+          .select(['first_responded_at', 'first_response_breached_at'])
+          .where('id', '=', created.id)
+          .executeTakeFirstOrThrow()
+      assert.notEqual((await row()).first_response_breached_at, null)
+      assert.equal(await reconcile.reconcileOnce(), 1)
+      assert.deepEqual(await row(), {
+        first_responded_at: writtenAt,
+        first_response_breached_at: null,
+      })
+      const comments = await s.t.db
+        .selectFrom('case_comments')
+        .select(['body', 'created_at'])
+        .where('case_id', '=', created.id)
+        .execute()
+      assert.deepEqual(comments, [{ body: 'A harder seal ships tomorrow.', created_at: writtenAt }])
+    } finally {
+      s.t.clock.set(now)
+    }
+  })
+
+  test('a comment stamped before its case or in the future lands within the case’s life', async () => {
+    const created = await s.raise('Valve sticks')
+    const ana = s.sf.put('User', { Name: 'Ana Agent' })
+    for (const [body, createdDate] of [
+      ['Checked the drawings.', '2001-01-01T00:00:00.000Z'],
+      ['Spare valve on its way.', '2999-01-01T00:00:00.000Z'],
+    ] as const) {
+      const comment = s.sf.put('CaseComment', {
+        ParentId: s.caseRecord(created.id).Id,
+        CommentBody: body,
+        IsPublished: true,
+        CreatedById: ana.Id,
+      })
+      comment.CreatedDate = createdDate
+    }
+    const before = s.t.clock.now().toISOString()
+    assert.equal(await reconcile.reconcileOnce(), 2)
+    const thread = await s.thread(created.id)
+    assert.deepEqual(
+      thread.comments.map((c) => c.body),
+      ['Checked the drawings.', 'Spare valve on its way.'],
+    )
+    assert.equal(thread.comments[0]!.createdAt, created.createdAt)
+    assert.equal(thread.firstRespondedAt, created.createdAt)
+    assert.ok(
+      thread.comments[1]!.createdAt >= before &&
+        thread.comments[1]!.createdAt <= s.t.clock.now().toISOString(),
+    )
   })
 
   test('closing and reopening in Salesforce move the case', async () => {

@@ -106,6 +106,7 @@ export function createCrmReconcile(deps: {
         body: comment.body,
         authorName: comment.authorName,
         isPublished: comment.isPublished,
+        writtenAt: new Date(comment.createdAt),
         porticoCommentId: comment.porticoCommentId,
       },
     )

@@ -39,16 +39,14 @@ export async function startSalesforceTestApp(env: Record<string, string> = {}) {
       body: JSON.stringify(body),
     })
 
-  async function raise(
-    subject = 'Where is my delivery?',
-  ): Promise<{ id: string; syncStatus: string }> {
+  async function raise(subject = 'Where is my delivery?'): Promise<Case> {
     const response = await post('/v1/cases', {
       subject,
       description: 'It was due yesterday.',
       category: 'delivery',
     })
     assert.equal(response.status, 201, await response.clone().text())
-    return (await response.json()) as { id: string; syncStatus: string }
+    return (await response.json()) as Case
   }
 
   function upload(caseId: string, file: { name: string; type: string; content: Buffer }) {

@@ -1319,7 +1319,10 @@ export interface components {
             id: string;
             /** @enum {string} */
             type: "case.commented";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the agent wrote the comment (its `CreatedDate`): the thread and the first-response clock take this moment, however late the event arrives.
+             */
             occurredAt: string;
             data: {
                 /** @description Portico's case ID: the Case's `Portico_Case_Id__c`. */

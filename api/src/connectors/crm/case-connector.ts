@@ -194,6 +194,8 @@ export interface CaseCommentSnapshot {
   authorName: string
   /** Only a published comment is the customer's to read. */
   isPublished: boolean
+  /** When it was written in the CRM (ISO 8601). */
+  createdAt: string
   updatedAt: string
 }
 

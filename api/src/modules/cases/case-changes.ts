@@ -55,21 +55,27 @@ export async function caseForChange(db: Kysely<Database>, accountId: string, id:
  * its resolution clock running again); an agent's first comment is the
  * first response (`first_responded_at`) and moves a `new` case to `open`.
  * `externalId`: the CRM's ID of a comment an agent wrote there (stored
- * once: see ../integrations/crm-changes.ts).
+ * once: see ../integrations/crm-changes.ts); `writtenAt`: when the agent
+ * wrote it there — a comment the reconcile finds an hour late is still the
+ * answer given on time, so the thread and the first-response clock take
+ * that moment (never before the case was raised, never after now), and a
+ * first-response breach recorded while the answer was unknown is lifted
+ * when the answer came before the due time.
  */
 export async function commentOnCase(
   ctx: CaseChangeContext,
   caseId: string,
   actor: CaseActor,
   body: string,
-  options: { externalId?: string } = {},
+  options: { externalId?: string; writtenAt?: Date } = {},
 ): Promise<CaseComment> {
   return transaction(ctx.db, async (trx) => {
     const row = await caseForChange(trx, ctx.accountId, caseId)
     if (row.status === 'closed')
       throw new ApiError(409, 'case_closed', 'The case is closed: reopen it to comment.')
-    const at = ctx.now.toISOString()
-    const id = newId('cmt', ctx.now.getTime())
+    const written = writtenWithin(options.writtenAt, row.created_at, ctx.now)
+    const at = written.toISOString()
+    const id = newId('cmt', written.getTime())
     const result = await ctx.connector.addComment(
       { db: trx, accountId: ctx.accountId, now: ctx.now },
       {
@@ -106,10 +112,10 @@ export async function commentOnCase(
       .set((eb) => ({
         comment_count: eb('comment_count', '+', 1),
         status,
-        updated_at: at,
+        updated_at: ctx.now.toISOString(),
         ...resolutionClockChange(ctx.businessHours, row, status, ctx.now),
         ...(actor.kind === 'agent' && row.first_responded_at === null
-          ? { first_responded_at: at }
+          ? firstResponse(row, written)
           : {}),
       }))
       .where('id', '=', caseId)
@@ -144,6 +150,29 @@ export async function commentOnCase(
       [],
     )
   })
+}
+
+/** The moment a comment was written, as far as Portico may believe it: within [raised, now]. */
+function writtenWithin(writtenAt: Date | undefined, raisedAt: string, now: Date): Date {
+  if (!writtenAt) return now
+  const time = Math.min(Math.max(writtenAt.getTime(), Date.parse(raisedAt)), now.getTime())
+  return new Date(time)
+}
+
+/** The case's first response at `at`; a breach marked before the answer was known goes when it was in time. */
+function firstResponse(
+  row: CasesTable,
+  at: Date,
+): Pick<CasesTable, 'first_responded_at'> &
+  Partial<Pick<CasesTable, 'first_response_breached_at'>> {
+  const inTime =
+    row.first_response_due_at !== null && at.getTime() <= Date.parse(row.first_response_due_at)
+  return {
+    first_responded_at: at.toISOString(),
+    ...(row.first_response_breached_at !== null && inTime
+      ? { first_response_breached_at: null }
+      : {}),
+  }
 }
 
 /**

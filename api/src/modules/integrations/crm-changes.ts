@@ -25,6 +25,8 @@ export type CrmChange =
       body: string
       authorName: string
       isPublished: boolean
+      /** When the agent wrote it in the CRM: the thread's and the first-response clock's moment. */
+      writtenAt: Date
       /** Set when Portico posted this comment itself (its echo). */
       porticoCommentId: string | null
     }
@@ -109,6 +111,7 @@ async function applyComment(
   if (known) return 'ignored'
   await commentOnCase(ctx, change.caseId, agent(change.authorName), change.body, {
     externalId: change.commentId,
+    writtenAt: change.writtenAt,
   })
   return 'applied'
 }

@@ -18,7 +18,10 @@ export const SalesforceEventBody = z
     z.strictObject({
       id: z.string().min(1).max(200),
       type: z.literal('case.commented'),
-      occurredAt: Instant,
+      occurredAt: Instant.openapi({
+        description:
+          'When the agent wrote the comment (its `CreatedDate`): the thread and the first-response clock take this moment, however late the event arrives.',
+      }),
       data: z.strictObject({
         ...CaseRef,
         commentId: z.string().min(1).max(64).openapi({ description: 'The CaseComment Id.' }),

@@ -27,6 +27,7 @@ export async function applySalesforceEvent(
           body: withoutCommentRef(event.data.body),
           authorName: event.data.authorName,
           isPublished: event.data.isPublished,
+          writtenAt: new Date(event.occurredAt),
           porticoCommentId: commentRefOf(event.data.body) ?? null,
         }
       : {

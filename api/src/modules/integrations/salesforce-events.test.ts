@@ -67,7 +67,7 @@ describe('events from Salesforce', () => {
     return (await response.json()) as {
       status: string
       resolutionPausedAt: string | null
-      comments: Array<{ body: string; author: { kind: string } }>
+      comments: Array<{ body: string; createdAt: string; author: { kind: string } }>
     }
   }
   const commentsOnCase = () => (sf.records.get('CaseComment') ?? []).length
@@ -96,6 +96,33 @@ describe('events from Salesforce', () => {
     assert.equal(comments.length, 1)
     assert.equal(comments[0]!.author.kind, 'agent')
     assert.equal(commentsOnCase(), before, 'nothing written back to Salesforce')
+  })
+
+  test('a comment event that arrives late keeps the moment the agent wrote it', async () => {
+    const now = t.clock.now()
+    const writtenAt = new Date(now.getTime() + 60_000).toISOString()
+    t.clock.set(new Date(now.getTime() + 20 * 60_000))
+    try {
+      const response = await send({
+        id: 'sf-evt-late',
+        type: 'case.commented',
+        occurredAt: writtenAt,
+        data: {
+          caseId,
+          commentId: '00a000000000009',
+          body: 'Checked with the warehouse.',
+          authorName: 'Ana',
+          isPublished: true,
+        },
+      })
+      assert.equal(response.status, 200, await response.clone().text())
+      const comment = (await thread()).comments.find(
+        (c) => c.body === 'Checked with the warehouse.',
+      )
+      assert.equal(comment?.createdAt, writtenAt)
+    } finally {
+      t.clock.set(now)
+    }
   })
 
   test('an internal (unpublished) comment is never shown to the customer', async () => {

@@ -203,6 +203,7 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
       porticoCommentId: commentRefOf(body) ?? null,
       authorName: typeof author?.Name === 'string' ? author.Name : 'Salesforce',
       isPublished: record.IsPublished === true,
+      createdAt: new Date(String(record.CreatedDate)).toISOString(),
       updatedAt: new Date(String(record.SystemModstamp)).toISOString(),
     }
   }
@@ -312,7 +313,7 @@ export function createSalesforceCaseConnector(options: SalesforceConnectorOption
       // Oldest first: a window with more changes than `limit` is read on in
       // the next pass from the last one seen, never skipped.
       const records = await client.query(
-        `SELECT Id, CommentBody, IsPublished, SystemModstamp, CreatedBy.Name, Parent.${PORTICO_CASE_ID_FIELD} FROM CaseComment WHERE Parent.AccountId = ${soqlString(sfAccountId)}` +
+        `SELECT Id, CommentBody, IsPublished, CreatedDate, SystemModstamp, CreatedBy.Name, Parent.${PORTICO_CASE_ID_FIELD} FROM CaseComment WHERE Parent.AccountId = ${soqlString(sfAccountId)}` +
           (query.updatedSince ? ` AND SystemModstamp > ${soqlDateTime(query.updatedSince)}` : '') +
           ` ORDER BY SystemModstamp ASC LIMIT ${Math.max(1, Math.min(2000, Math.trunc(query.limit)))}`,
       )
