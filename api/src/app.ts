@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
@@ -8,6 +7,7 @@ import { caseConnectorFor } from './connectors/crm/connectors.js'
 import { paymentProviderFor } from './connectors/payments/providers.js'
 import { SandboxPaymentProvider } from './connectors/payments/sandbox.js'
 import { sandboxPageRoutes } from './connectors/payments/sandbox-page.js'
+import { requestBodyLimit } from './http/body-limit.js'
 import { embedCors } from './http/cors.js'
 import type { AppDeps, AppEnv } from './http/env.js'
 import { ApiError, handleError, problemJson } from './http/problem.js'
@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.use('/v1/*', embedCors())
-  const limitBody = bodyLimit({
+  const limitBody = requestBodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: (c) =>
       problemJson(
@@ -97,8 +97,8 @@ export function createApp(deps: AppDeps) {
   })
   // Reading a GET's (absent) body would still build a full Request object on
   // every list call: limit only what can carry one. Streamed uploads count
-  // their own bytes against their limits (hono's bodyLimit
-  // would buffer a body sent without Content-Length).
+  // their own bytes against their limits (the counting limit would buffer a
+  // body sent without Content-Length).
   app.use('/v1/*', (c, next) =>
     c.req.method === 'GET' || c.req.method === 'HEAD' || isStreamedUpload(c.req.path)
       ? next()

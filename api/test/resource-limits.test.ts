@@ -147,8 +147,11 @@ describe('gate: resource consumption', () => {
     }
   }
 
-  async function count(table: 'events' | 'documents' | 'case_attachments'): Promise<number> {
-    const row = await t.db
+  async function count(
+    table: 'events' | 'documents' | 'case_attachments' | 'orders',
+    db = t.db,
+  ): Promise<number> {
+    const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow()
@@ -265,6 +268,63 @@ describe('gate: resource consumption', () => {
       })
       assert.ok(closedAfter < 3_000, `closed after ${closedAfter} ms`)
       assert.match(answer, /^HTTP\/1\.1 408/)
+    } finally {
+      await server.close()
+    }
+  })
+
+  // Over a socket the declared Content-Length is the size (Node's parser
+  // reads exactly that many bytes), so a body within it is read straight from
+  // the socket; one over it is refused before it is read, and a chunked body
+  // is counted as it streams.
+  test('over a socket: a body over 1 MB → 413 with or without Content-Length; one within it is placed, and replayed byte for byte', async () => {
+    stats.checks++
+    const server = await startTestServer()
+    try {
+      const token = await sessionFor(
+        server.db,
+        'einkauf@brandt-maschinenbau.de',
+        server.clock.now(),
+      )
+      const catalog = (await (
+        await fetch(`${server.baseUrl}/v1/catalog?limit=1`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { data: Array<{ id: string; minOrderQuantity: number }> }
+      const product = catalog.data[0]!
+      const orders = () => count('orders', server.db)
+      const before = await orders()
+      const post = (
+        key: string,
+        body: string | ReadableStream,
+        extra: Record<string, string> = {},
+      ) =>
+        fetch(`${server.baseUrl}/v1/orders`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': key,
+            ...extra,
+          },
+          body,
+          duplex: 'half',
+        } as RequestInit)
+      const oversized = JSON.stringify({ padding: 'x'.repeat(1_100_000) })
+      for (const body of [oversized, new Blob([oversized]).stream()]) {
+        const refused = await post(`big-${seed++}`, body)
+        assert.equal(refused.status, 413)
+        assert.equal(refused.headers.get('content-type'), 'application/problem+json')
+      }
+      const order = JSON.stringify({
+        lines: [{ productId: product.id, quantity: product.minOrderQuantity }],
+      })
+      const placed = await post('socket-order', order)
+      assert.equal(placed.status, 201, await placed.clone().text())
+      const replayed = await post('socket-order', order)
+      assert.equal(replayed.headers.get('idempotent-replayed'), 'true')
+      assert.equal(await replayed.text(), await placed.text())
+      assert.equal(await orders(), before + 1)
     } finally {
       await server.close()
     }

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js'
 import { withTenant } from '../db/scope.js'
 import type { AppEnv } from './env.js'
 import { ApiError, invalidField } from './problem.js'
+import { watchResponseText } from './response-text.js'
 
 /** Keys are kept 24 hours (the IETF draft's recommended floor; Stripe's too). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
@@ -153,11 +154,12 @@ export function idempotency() {
     }
 
     let stored = false
+    const responseText = watchResponseText(c)
     try {
       await next()
       const status = c.res.status
       if (!c.get('validationFailed') && status < 500) {
-        const body = await c.res.clone().text()
+        const body = await responseText()
         const contentType = c.res.headers.get('content-type')
         await scoped((db) => completeKey.run(db, { scope, key, status, body, contentType }))
         stored = true
