@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, type TestApp } from '../testing.js'
-import { preparedQuery } from './prepared-query.js'
+import { preparedInsert, preparedQuery } from './prepared-query.js'
 import type { Role } from './schema.js'
 
 describe('preparedQuery', () => {
@@ -75,5 +75,42 @@ describe('preparedQuery', () => {
   test('a value that looks like SQL is a value', async () => {
     const rows = await usersOfRole.execute(t.db, { accountId: "' or 1=1 --", role: 'admin' })
     assert.deepEqual(rows, [])
+  })
+
+  test('preparedInsert writes every column of the row as given, nulls included', async () => {
+    const insertTimeline = preparedInsert('order_timeline', {
+      id: true,
+      order_id: true,
+      account_id: true,
+      status: true,
+      occurred_at: true,
+      recorded_at: true,
+      source: true,
+      detail: true,
+    })
+    const order = await t.db
+      .selectFrom('orders')
+      .select(['id', 'account_id'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const rows = ['otl_prepared_1', 'otl_prepared_2'].map((id, i) => ({
+      id,
+      order_id: order.id,
+      account_id: order.account_id,
+      status: i === 0 ? ('confirmed' as const) : ('shipped' as const),
+      occurred_at: `2026-12-0${i + 1}T10:00:00.000Z`,
+      recorded_at: `2026-12-0${i + 1}T10:00:01.000Z`,
+      source: 'erp' as const,
+      detail: JSON.stringify({ n: i }),
+    }))
+    for (const row of rows) assert.equal(await insertTimeline.run(t.db, row), 1)
+    const stored = await t.db
+      .selectFrom('order_timeline')
+      .selectAll()
+      .where('id', 'in', ['otl_prepared_1', 'otl_prepared_2'])
+      .orderBy('id')
+      .execute()
+    assert.deepEqual(stored, rows)
+    assert.match(insertTimeline.sql(t.db), /^insert into "order_timeline" \("id", "order_id"/)
   })
 })

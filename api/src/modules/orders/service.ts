@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { appendEvent } from '../../db/events.js'
 import { enqueueDelivery } from '../../db/outbox.js'
-import { preparedQuery } from '../../db/prepared-query.js'
+import { preparedInsert, preparedQuery } from '../../db/prepared-query.js'
 import { transaction } from '../../db/scope.js'
 import type {
   Database,
@@ -38,23 +38,17 @@ interface PricedLine {
 }
 
 /**
- * Prices every line from the account's contract and checks what the
- * contract and the product allow: on the price list, not restricted to other
- * accounts, at least the minimum quantity, a multiple of the order multiple.
- * Every bad line is reported at once.
+ * A product as an order line needs it, and whether it is granted to the
+ * account. One product a query: prepared once, where a list of IDs would
+ * build a new statement for every order.
  */
-async function priceLines(
-  ctx: OrderingContext,
-  lines: PlaceOrderInput['lines'],
-): Promise<{ lines: PricedLine[]; currency: string }> {
-  const prices = await ctx.prices.pricesFor(ctx.db, ctx.accountId, ctx.clock.now())
-  const ids = [...new Set(lines.map((l) => l.productId))]
-  const products = await ctx.db
+const orderableProduct = preparedQuery<{ productId: string; accountId: string }>()((db, param) =>
+  db
     .selectFrom('products')
     .leftJoin('product_accounts', (join) =>
       join
         .onRef('product_accounts.product_id', '=', 'products.id')
-        .on('product_accounts.account_id', '=', ctx.accountId),
+        .on('product_accounts.account_id', '=', param('accountId')),
     )
     .select([
       'products.id',
@@ -67,9 +61,31 @@ async function priceLines(
       'products.active',
       'product_accounts.account_id as grantedTo',
     ])
-    .where('products.id', 'in', ids)
-    .execute()
-  const byId = new Map(products.map((p) => [p.id, p]))
+    .where('products.id', '=', param('productId')),
+)
+
+/**
+ * Prices every line from the account's contract and checks what the
+ * contract and the product allow: on the price list, not restricted to other
+ * accounts, at least the minimum quantity, a multiple of the order multiple.
+ * Every bad line is reported at once.
+ */
+async function priceLines(
+  ctx: OrderingContext,
+  lines: PlaceOrderInput['lines'],
+): Promise<{ lines: PricedLine[]; currency: string }> {
+  const prices = await ctx.prices.pricesFor(ctx.db, ctx.accountId, ctx.clock.now())
+  const ids = [...new Set(lines.map((l) => l.productId))]
+  const products = await Promise.all(
+    ids.map(async (productId) => {
+      const [product] = await orderableProduct.execute(ctx.db, {
+        productId,
+        accountId: ctx.accountId,
+      })
+      return product
+    }),
+  )
+  const byId = new Map(products.flatMap((p) => (p ? [[p.id, p] as const] : [])))
 
   const errors: FieldError[] = []
   const seen = new Set<string>()
@@ -184,6 +200,66 @@ async function nextOrderNumber(
   return `${prefix}${String(last + 1).padStart(5, '0')}`
 }
 
+/** The account's terms for the credit check; on PostgreSQL the row is locked, so orders of one account queue. */
+const termsQuery = (lock: boolean) =>
+  preparedQuery<{ accountId: string }>()((db, param) =>
+    db
+      .selectFrom('account_terms')
+      .select(['tax_rate_bps', 'on_hold', 'hold_reason'])
+      .where('account_id', '=', param('accountId'))
+      .$if(lock, (q) => q.forUpdate()),
+  )
+const orderTerms = termsQuery(false)
+const lockedTerms = termsQuery(true)
+
+// What an order writes, each statement prepared once.
+const insertOrder = preparedInsert('orders', {
+  id: true,
+  account_id: true,
+  number: true,
+  status: true,
+  currency: true,
+  subtotal: true,
+  tax_total: true,
+  total: true,
+  po_number: true,
+  delivery_address: true,
+  requested_date: true,
+  note: true,
+  erp_order_number: true,
+  status_reason: true,
+  placed_by: true,
+  placed_at: true,
+  confirmed_at: true,
+  invoiced_at: true,
+  updated_at: true,
+})
+const insertOrderLine = preparedInsert('order_lines', {
+  id: true,
+  order_id: true,
+  account_id: true,
+  position: true,
+  product_id: true,
+  sku: true,
+  name: true,
+  unit: true,
+  quantity: true,
+  unit_price: true,
+  tax_rate_bps: true,
+  amount: true,
+  shipped_quantity: true,
+})
+const insertTimelineEntry = preparedInsert('order_timeline', {
+  id: true,
+  order_id: true,
+  account_id: true,
+  status: true,
+  occurred_at: true,
+  recorded_at: true,
+  source: true,
+  detail: true,
+})
+
 /**
  * Places an order: prices it from the contract, checks credit and writes the
  * order, its lines, the first timeline entry, the `order.placed` event and
@@ -207,12 +283,9 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0)
 
   return transaction(ctx.db, async (trx) => {
-    const terms = await trx
-      .selectFrom('account_terms')
-      .select(['tax_rate_bps', 'on_hold', 'hold_reason'])
-      .where('account_id', '=', ctx.accountId)
-      .$if(isPostgres(trx), (q) => q.forUpdate())
-      .executeTakeFirst()
+    const [terms] = await (isPostgres(trx) ? lockedTerms : orderTerms).execute(trx, {
+      accountId: ctx.accountId,
+    })
     if (!terms)
       throw new ApiError(
         422,
@@ -263,7 +336,7 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
       invoiced_at: null,
       updated_at: at,
     }
-    await trx.insertInto('orders').values(order).execute()
+    await insertOrder.run(trx, order)
     const lineRows: OrderLinesTable[] = lines.map((line, i) => ({
       id: newId('ordl', now.getTime()),
       order_id: id,
@@ -279,7 +352,7 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
       amount: line.amount,
       shipped_quantity: 0,
     }))
-    await trx.insertInto('order_lines').values(lineRows).execute()
+    for (const line of lineRows) await insertOrderLine.run(trx, line)
     const placed: OrderTimelineTable = {
       id: newId('otl', now.getTime()),
       order_id: id,
@@ -290,7 +363,7 @@ export async function placeOrder(ctx: OrderingContext, input: PlaceOrderInput): 
       source: 'portal',
       detail: JSON.stringify({}),
     }
-    await trx.insertInto('order_timeline').values(placed).execute()
+    await insertTimelineEntry.run(trx, placed)
     const eventId = await appendEvent(trx, {
       accountId: ctx.accountId,
       type: 'order.placed',
