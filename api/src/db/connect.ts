@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js'
+import { GroupCommitSqliteDialect, type SqliteHandle } from './group-commit.js'
 import pg from 'pg'
 import type { Database } from './schema.js'
 
@@ -39,8 +40,10 @@ function openSqlite(url: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  const statements = withStatementCache(sqlite)
+  // Concurrent requests' writes share a COMMIT (./group-commit.ts).
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new GroupCommitSqliteDialect(statements),
   })
   if (path === ':memory:') return { db, dialect: 'sqlite', url, close: () => db.destroy() }
   // Checkpoints run on a thread of their own (db/checkpointer.ts).
@@ -93,15 +96,15 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
 }
 
 /**
- * Reuses prepared statements. Kysely's SQLite driver calls `prepare(sql)`
- * for every query, and compiling the SQL costs more than running a small
+ * Reuses prepared statements. The driver (./group-commit.ts) asks for a
+ * statement by its SQL for every query, and compiling the SQL costs more than running a small
  * indexed query; a request issues the same few statements again and
  * again (the session lookup, the list page). Least recently used statements
  * are dropped past `capacity`, so SQL that varies (batched inserts) cannot
  * grow the cache without bound. A statement still being iterated (a
  * streamed query) is never handed out twice: a fresh one is prepared.
  */
-function withStatementCache(sqlite: SQLite.Database, capacity = 256): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, capacity = 256): SqliteHandle {
   const statements = new Map<string, SQLite.Statement>()
   return {
     prepare(sql) {
@@ -122,6 +125,9 @@ function withStatementCache(sqlite: SQLite.Database, capacity = 256): SqliteData
     close() {
       statements.clear()
       sqlite.close()
+    },
+    get inTransaction() {
+      return sqlite.inTransaction
     },
   }
 }
