@@ -221,6 +221,8 @@ describe('the reconcile of what agents changed in Salesforce', () => {
       })
       comment.CreatedDate = createdDate
     }
+    // A minute on: the case's life has a beginning and a now apart.
+    s.t.clock.advance(60_000)
     const before = s.t.clock.now().toISOString()
     assert.equal(await reconcile.reconcileOnce(), 2)
     const thread = await s.thread(created.id)
