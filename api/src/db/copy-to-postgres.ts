@@ -10,6 +10,8 @@ export interface CopyReport {
 
 /** Tables the migrator keeps for itself: the target has its own. */
 const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock'])
+/** Tables the target's triggers fill as the rows they sum arrive: copied too, they would count twice. */
+const DERIVED_TABLES = new Set(['account_exposure'])
 const BATCH_ROWS = 500
 
 /**
@@ -78,6 +80,7 @@ export async function copySqliteToPostgres(options: {
         report.tables.push({ table, rows: copied })
         log(`  ${table.padEnd(28)} ${String(copied).padStart(9)} rows`)
       }
+      await checkExposure(sqlite, trx)
       // bigserial columns: the next value follows the copied ones.
       const { rows: serials } = await sql<{ table: string; column: string; sequence: string }>`
         select c.table_name as table, c.column_name as column,
@@ -98,6 +101,28 @@ export async function copySqliteToPostgres(options: {
   }
 }
 
+/** The exposure the target's triggers summed from the copied rows must be the source's. */
+async function checkExposure(sqlite: SQLite.Database, trx: Kysely<Database>): Promise<void> {
+  const figures = (
+    rows: Array<{ account_id: string; open_invoices: number; uninvoiced_orders: number }>,
+  ) =>
+    rows
+      .map((r) => `${r.account_id} ${Number(r.open_invoices)} ${Number(r.uninvoiced_orders)}`)
+      .sort()
+  const source = sqlite
+    .prepare('select account_id, open_invoices, uninvoiced_orders from account_exposure')
+    .all() as Array<{ account_id: string; open_invoices: number; uninvoiced_orders: number }>
+  const target = await trx
+    .selectFrom('account_exposure')
+    .select(['account_id', 'open_invoices', 'uninvoiced_orders'])
+    .execute()
+  const [expected, actual] = [figures(source), figures(target)]
+  const differs =
+    expected.find((line, i) => line !== actual[i]) ?? expected.length !== actual.length
+  if (differs)
+    throw new Error(`account_exposure: the copy sums to other figures than the source (${differs})`)
+}
+
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 
 /** Every application table, each after the tables it references. */
@@ -108,7 +133,7 @@ function tablesInForeignKeyOrder(sqlite: SQLite.Database): string[] {
       .all() as Array<{ name: string }>
   )
     .map((r) => r.name)
-    .filter((name) => !MIGRATOR_TABLES.has(name))
+    .filter((name) => !MIGRATOR_TABLES.has(name) && !DERIVED_TABLES.has(name))
   const references = new Map(
     names.map((name) => [
       name,

@@ -22,6 +22,7 @@ export interface Database {
   price_lists: PriceListsTable
   price_list_items: PriceListItemsTable
   account_terms: AccountTermsTable
+  account_exposure: AccountExposureTable
   orders: OrdersTable
   order_lines: OrderLinesTable
   order_timeline: OrderTimelineTable
@@ -241,6 +242,19 @@ export type OrderStatus =
   | 'delivered'
   | 'cancelled'
   | 'rejected'
+
+/**
+ * What an account owes and has on order, kept by triggers in the same
+ * transaction as every change to its invoices and orders (migration
+ * 0016_account_exposure): the credit check reads this one row.
+ */
+export interface AccountExposureTable {
+  account_id: string
+  /** Σ total − amount_paid of its `open` invoices. */
+  open_invoices: number
+  /** Σ total of its orders neither invoiced, cancelled nor rejected. */
+  uninvoiced_orders: number
+}
 
 export interface OrdersTable {
   id: string

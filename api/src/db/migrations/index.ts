@@ -14,6 +14,7 @@ import * as salesforce from './0012_salesforce.js'
 import * as caseSlaPause from './0013_case_sla_pause.js'
 import * as crmCommentIds from './0014_crm_comment_ids.js'
 import * as invoiceListCovering from './0015_invoice_list_covering.js'
+import * as accountExposure from './0016_account_exposure.js'
 
 /**
  * Every migration, in order. Names are permanent: never rename or edit a
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_case_sla_pause': caseSlaPause,
   '0014_crm_comment_ids': crmCommentIds,
   '0015_invoice_list_covering': invoiceListCovering,
+  '0016_account_exposure': accountExposure,
 }

@@ -6,38 +6,26 @@ import type { Credit } from './schemas.js'
 type Db = Kysely<Database> | Transaction<Database>
 
 /**
- * One statement for the whole position: the account's terms, the balance of
- * its open invoices and the total of its uninvoiced orders (read from
- * orders_account_uninvoiced_idx alone). Every order runs it in its
- * transaction, so it is prepared once.
+ * One statement for the whole position: the account's terms and its
+ * exposure — the balance of its open invoices and the total of its
+ * uninvoiced orders, kept up to date by triggers (migration
+ * 0016_account_exposure), so the check costs the same however many invoices
+ * and orders the account has. Every order runs it in its transaction, so it
+ * is prepared once.
  */
 const creditQuery = preparedQuery<{ accountId: string }>()((db, param) =>
   db
     .selectFrom('accounts')
     .leftJoin('account_terms', 'account_terms.account_id', 'accounts.id')
-    .select((eb) => [
+    .leftJoin('account_exposure', 'account_exposure.account_id', 'accounts.id')
+    .select([
       'accounts.currency',
       'account_terms.credit_limit',
       'account_terms.on_hold',
       'account_terms.hold_reason',
       'account_terms.tax_rate_bps',
-      eb
-        .selectFrom('invoices')
-        .select((sub) =>
-          sub.fn
-            .coalesce(sub.fn.sum<number>(sub('total', '-', sub.ref('amount_paid'))), sub.lit(0))
-            .as('due'),
-        )
-        .where('invoices.account_id', '=', param('accountId'))
-        .where('invoices.status', '=', 'open')
-        .as('open_invoices'),
-      eb
-        .selectFrom('orders')
-        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('total'), sub.lit(0)).as('total'))
-        .where('orders.account_id', '=', param('accountId'))
-        .where('orders.invoiced_at', 'is', null)
-        .where('orders.status', 'not in', ['cancelled', 'rejected'])
-        .as('uninvoiced_orders'),
+      'account_exposure.open_invoices',
+      'account_exposure.uninvoiced_orders',
     ])
     .where('accounts.id', '=', param('accountId')),
 )
