@@ -373,7 +373,7 @@ function verify(
         `  requests in flight when a run stopped:      ${unanswered.length} (completed with 201 by the server: ${committedInFlight})`,
         `  new orders in the database:                 ${newOrders} (expected ${acknowledged.size} + ${committedInFlight} = ${expected})`,
         `  new order.placed events / ERP outbox rows:  ${newEvents} / ${newOutbox}`,
-        `  uninvoiced orders per account at the end:   ${uninvoiced.join(', ')} (what each credit check sums)`,
+        `  uninvoiced orders per account at the end:   ${uninvoiced.join(', ')} (the credit check reads their total from account_exposure)`,
         `  ${ok ? 'PASS' : 'MISS'}`,
       ],
     }
