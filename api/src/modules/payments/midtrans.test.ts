@@ -207,18 +207,22 @@ describe('the Midtrans provider (Snap), against a local server speaking its API'
     const { payment, invoiceId } = await pendingPayment()
     const settlement = notification(payment, { transactionStatus: 'settlement' })
     const pending = notification(payment, { transactionStatus: 'pending' })
-    const deliveries = [
-      ...Array.from({ length: 10 }, () => settlement),
-      ...Array.from({ length: 3 }, () => pending),
-    ]
-    const responses = await Promise.all(deliveries.map(notify))
+    // The settlement ten times at once, then — out of order — the pending
+    // that Midtrans sent before it, three times at once.
+    const settled = await Promise.all(Array.from({ length: 10 }, () => notify(settlement)))
+    const late = await Promise.all(Array.from({ length: 3 }, () => notify(pending)))
     assert.deepEqual(
-      responses.map((r) => r.status),
+      [...settled, ...late].map((r) => r.status),
       Array(13).fill(200),
     )
-    const results = (await Promise.all(responses.map((r) => r.json()))) as PaymentWebhookResult[]
-    assert.equal(results.filter((r) => r.outcome === 'applied' && !r.duplicate).length, 1)
-    assert.ok(results.every((r) => r.status === 'succeeded'))
+    const settlements = (await Promise.all(settled.map((r) => r.json()))) as PaymentWebhookResult[]
+    assert.equal(settlements.filter((r) => r.outcome === 'applied' && !r.duplicate).length, 1)
+    assert.ok(settlements.every((r) => r.status === 'succeeded'))
+    const pendings = (await Promise.all(late.map((r) => r.json()))) as PaymentWebhookResult[]
+    assert.ok(
+      pendings.every((r) => r.outcome === 'stale' && r.status === 'succeeded'),
+      JSON.stringify(pendings),
+    )
     assert.deepEqual(await stateOf(payment.id, invoiceId), {
       payment: 'succeeded',
       method: 'bank_transfer',
