@@ -50,7 +50,10 @@ describe('<portico-case-list> against the API', () => {
 
   it('lists the account’s cases newest first: number, subject, status, category, priority, SLA due', async () => {
     const raised = await raiseCase(session, { subject: 'Listed case', category: 'delivery' })
-    const list = await renderList(session, { live: false })
+    // The test API's clock stands still, and cases raised in one instant tie
+    // on created_at; their IDs' random part orders them. Other suites raise
+    // this account's cases in that instant too: read a page that holds them all.
+    const list = await renderList(session, { pageSize: 100, live: false })
     const first = rows(list).find((row) => row[0] === raised.number)
     expect(first!.slice(0, 5)).to.deep.equal([
       raised.number,
@@ -66,7 +69,8 @@ describe('<portico-case-list> against the API', () => {
   it('renders case text containing markup inert — the onerror never runs', async () => {
     const attack = '<img src=x onerror="window.__porticoListPwned = true">'
     await raiseCase(session, { subject: attack })
-    const list = await renderList(session, { live: false })
+    // A page that holds every case raised in the API's standing instant (as above).
+    const list = await renderList(session, { pageSize: 100, live: false })
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(root(list).querySelector('img')).to.equal(null)
     expect((window as { __porticoListPwned?: boolean }).__porticoListPwned).to.equal(undefined)
