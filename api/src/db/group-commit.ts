@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely'
+import { valuesResult, wantsSingleColumn } from './single-column.js'
 
 /**
  * Group commit for the embedded database. SQLite has one connection and one
@@ -240,6 +241,15 @@ class GroupCommitDriver implements Driver {
     return this.#guard(() => {
       const statement = this.#sqlite.prepare(query.sql)
       const parameters = query.parameters as unknown[]
+      if (statement.reader && wantsSingleColumn(query)) {
+        // The statement is cached and shared: back to whole rows for the next user.
+        statement.pluck(true)
+        try {
+          return valuesResult<R>(statement.all(parameters))
+        } finally {
+          statement.pluck(false)
+        }
+      }
       if (statement.reader) return { rows: statement.all(parameters) as R[] }
       const { changes, lastInsertRowid } = statement.run(parameters)
       return {

@@ -72,6 +72,42 @@ describe('preparedQuery', () => {
     assert.equal(row?.name, 'Dana B.')
   })
 
+  test('values() answers the one column of each row, in order, and leaves the statement giving rows', async () => {
+    const emailsOf = preparedQuery<{ accountId: string }>()((db, param) =>
+      db
+        .selectFrom('users')
+        .select('email')
+        .where('account_id', '=', param('accountId'))
+        .orderBy('email'),
+    )
+    const [account] = await t.db
+      .selectFrom('accounts')
+      .select('id')
+      .orderBy('id')
+      .limit(1)
+      .execute()
+    const rows = await emailsOf.execute(t.db, { accountId: account!.id })
+    assert.ok(rows.length > 1)
+    const values = await t.db
+      .transaction()
+      .execute((trx) => emailsOf.values(trx, { accountId: account!.id }))
+    assert.deepEqual(
+      values,
+      rows.map((row) => row.email),
+    )
+    // The same cached statement, asked for rows again, gives rows.
+    assert.deepEqual(await emailsOf.execute(t.db, { accountId: account!.id }), rows)
+    assert.deepEqual(await emailsOf.values(t.db, { accountId: 'acct_none' }), [])
+  })
+
+  test('values() refuses a query that selects more than one column', async () => {
+    const [user] = await t.db.selectFrom('users').select('account_id').limit(1).execute()
+    await assert.rejects(
+      usersOfRole.values(t.db, { accountId: user!.account_id, role: 'admin' }),
+      /selects 2 columns/,
+    )
+  })
+
   test('a value that looks like SQL is a value', async () => {
     const rows = await usersOfRole.execute(t.db, { accountId: "' or 1=1 --", role: 'admin' })
     assert.deepEqual(rows, [])

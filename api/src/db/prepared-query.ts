@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, DialectAdapter, Kysely } from 'kysely'
 import type { Database } from './schema.js'
+import { asSingleColumn, singleColumnValues } from './single-column.js'
 
 /** The row type of a query: what `SELECT` (or `RETURNING`) gives back. */
 type RowOf<Q> = Q extends Compilable<infer R> ? R : never
@@ -90,6 +91,20 @@ export function preparedQuery<P extends Record<string, unknown>>() {
       async execute(db: Kysely<Database>, params: P): Promise<Array<RowOf<Q>>> {
         const result = await db.executeQuery(compiledFor(db, params))
         return result.rows as Array<RowOf<Q>>
+      },
+
+      /**
+       * Runs a query that selects one column and returns each row's value
+       * of it: on SQLite without building a row object per row
+       * (./single-column.ts).
+       */
+      async values(db: Kysely<Database>, params: P): Promise<Array<RowOf<Q>[keyof RowOf<Q>]>> {
+        const { query } = templateFor(db)
+        const columns = query.kind === 'SelectQueryNode' ? (query.selections?.length ?? 0) : 0
+        if (columns !== 1)
+          throw new Error(`values() needs one column; the query selects ${columns} columns`)
+        const result = await db.executeQuery(asSingleColumn(compiledFor(db, params)))
+        return singleColumnValues(result) as Array<RowOf<Q>[keyof RowOf<Q>]>
       },
 
       /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */

@@ -158,7 +158,7 @@ export async function listInvoices(
     to: input.issuedTo !== undefined,
     after: after !== undefined,
   })
-  const rows = await query.execute(ctx.db, {
+  const items = (await query.values(ctx.db, {
     accountId: ctx.accountId,
     today: isoDate(ctx.clock.now()),
     issuedFrom: input.issuedFrom,
@@ -166,11 +166,11 @@ export async function listInvoices(
     afterDate: after?.d,
     afterId: after?.i,
     limit: input.limit + 1,
-  })
+  })) as Array<JsonText<InvoiceSummary>>
 
-  const page = rows.slice(0, input.limit).map((row) => row.item as JsonText<InvoiceSummary>)
+  const page = items.slice(0, input.limit)
   let nextCursor: string | null = null
-  if (rows.length > input.limit) {
+  if (items.length > input.limit) {
     const last = parseJsonText(page.at(-1)!)
     nextCursor = encodeCursor(ctx.secret, { d: last.issueDate, i: last.id }, filters)
   }
