@@ -12,6 +12,8 @@ export interface LoadOptions {
   connections: number
   durationSeconds: number
   warmupSeconds: number
+  /** The server's CPU seconds so far (`ChildServer.cpuSeconds`): the result then tells its CPU per response. */
+  serverCpuSeconds?: () => number
 }
 
 export interface LoadResult {
@@ -28,6 +30,14 @@ export interface LoadResult {
   non2xx: number
   errors: number
   timeouts: number
+  /**
+   * The server's CPU time per response in µs, and the share of one core it
+   * used, over the measured run (when the caller can read it). Throughput
+   * says how fast the pair of client and server went; this says what a
+   * response cost the server, which the client's speed does not change.
+   */
+  serverCpuUsPerResponse?: number
+  serverCpuShare?: number
 }
 
 /**
@@ -41,7 +51,14 @@ export async function measureLoad(options: LoadOptions): Promise<{
   warmup: Pick<LoadResult, 'non2xx' | 'errors' | 'timeouts'>
 }> {
   const warm = await runAutocannon(options, options.warmupSeconds)
+  const cpuBefore = options.serverCpuSeconds?.()
+  const startedAt = performance.now()
   const measured = await runAutocannon(options, options.durationSeconds)
+  if (cpuBefore !== undefined && options.serverCpuSeconds) {
+    const cpu = options.serverCpuSeconds() - cpuBefore
+    measured.serverCpuShare = cpu / ((performance.now() - startedAt) / 1000)
+    measured.serverCpuUsPerResponse = measured.requests ? (cpu / measured.requests) * 1e6 : 0
+  }
   return {
     result: measured,
     warmup: { non2xx: warm.non2xx, errors: warm.errors, timeouts: warm.timeouts },

@@ -21,7 +21,7 @@ export function benchServerNodeArgs(): string[] {
  */
 export function startApiServer(
   database: string | { url: string; migrationUrl: string },
-): Promise<ChildServer> {
+): Promise<ProbedChildServer> {
   const urls: Record<string, string> =
     typeof database === 'string'
       ? { DATABASE_URL: `file:${database}` }
@@ -46,7 +46,7 @@ export function startApiServer(
 }
 
 /** The bare Hono baseline serving `body` verbatim. */
-export function startBareServer(bodyFile: string, contentType: string): Promise<ChildServer> {
+export function startBareServer(bodyFile: string, contentType: string): Promise<ProbedChildServer> {
   return startChildServer({
     nodeArgs: benchServerNodeArgs(),
     name: 'bare',

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path'
 import { measureLoad, type BenchRequest, type LoadResult } from './load.js'
 import { prepareListRequests, type ListRequests } from './list-requests.js'
 import { startApiServer, startBareServer, type ChildServer } from './processes.js'
+import type { ProbedChildServer } from '../src/testing/child-server.js'
 import { postgresBenchDatabase } from './postgres.js'
 import { explainInvoiceList } from './query-plan.js'
 import { measureRlsOverhead, type RlsOverhead } from './rls-overhead.js'
@@ -26,7 +27,7 @@ const load1 = () => loadavg()[0]!.toFixed(2)
 /** A server under load and the request rotation it is measured with. */
 interface LoadTarget {
   label: string
-  server: ChildServer
+  server: ProbedChildServer
   requests: BenchRequest[]
 }
 
@@ -174,6 +175,10 @@ async function main(): Promise<number> {
       bound: 0.35,
       direction: 'at least',
     },
+    {
+      name: 'server CPU per response (a) / (b)',
+      value: (bare.serverCpuUsPerResponse ?? 0) / (api1m.serverCpuUsPerResponse ?? 1),
+    },
     { name: 'p99 (b)', value: api1m.p99Ms, bound: 25, direction: 'at most', unit: ' ms' },
     {
       name: 'p50 (b) / p50 (c)',
@@ -263,7 +268,10 @@ async function main(): Promise<number> {
  * The real API on a private copy of a bench database: the server writes
  * (sessions, events), and the cached file must stay as seeded.
  */
-async function startApi(database: BenchDatabase, servers: ChildServer[]): Promise<ChildServer> {
+async function startApi(
+  database: BenchDatabase,
+  servers: ChildServer[],
+): Promise<ProbedChildServer> {
   const copy = join(RUN_DIR, basename(database.path))
   copyFileSync(database.path, copy, constants.COPYFILE_FICLONE)
   const server = await startApiServer(copy)
@@ -293,11 +301,14 @@ async function measure(target: LoadTarget, settings: BenchSettings, round: numbe
     connections: settings.connections,
     durationSeconds: settings.durationSeconds,
     warmupSeconds: settings.warmupSeconds,
+    serverCpuSeconds: () => target.server.cpuSeconds(),
   })
   const loadAverage = loadavg()[0]!
   log(
     `  round ${round}  ${target.label.padEnd(28)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
       `p50 ${result.p50Ms.toFixed(2).padStart(7)} ms  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  ` +
+      `server ${(100 * (result.serverCpuShare ?? 0)).toFixed(0)} % of a core, ` +
+      `${(result.serverCpuUsPerResponse ?? 0).toFixed(0)} µs CPU/response  ` +
       `(load average ${loadAverage.toFixed(2)})`,
   )
   return { result, warmup, loadAverage }
@@ -322,6 +333,8 @@ function medianResult(rounds: Round[]): LoadResult {
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
+    serverCpuUsPerResponse: median((r) => r.serverCpuUsPerResponse ?? 0),
+    serverCpuShare: median((r) => r.serverCpuShare ?? 0),
   }
 }
 
