@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, test } from 'node:test'
 import SQLite from 'better-sqlite3'
 import { Kysely, sql } from 'kysely'
 import { GroupCommitSqliteDialect, type GroupCommitOptions } from './group-commit.js'
+import { asSingleColumn, singleColumnValues } from './single-column.js'
 
 interface Notes {
   notes: { id: string; body: string }
@@ -165,6 +166,28 @@ describe('group commit on SQLite', () => {
       await Promise.all([written, seen])
       assert.deepEqual(await seen, [{ id: 'first' }])
       assert.equal(commits.count, 1)
+    } finally {
+      await db.destroy()
+    }
+  })
+
+  test('a query marked single-column is answered as values; a copy of it, as rows again', async () => {
+    const { db } = open()
+    try {
+      await db
+        .insertInto('notes')
+        .values([
+          { id: 'a', body: 'x' },
+          { id: 'b', body: 'y' },
+        ])
+        .execute()
+      const query = db.selectFrom('notes').select('body').orderBy('id').compile()
+      const marked = asSingleColumn({ ...query })
+      const answered = await db.executeQuery(marked)
+      assert.deepEqual(answered.rows, ['x', 'y'])
+      assert.deepEqual(singleColumnValues(answered), ['x', 'y'])
+      // A query derived from the marked one (an EXPLAIN, a copy) is not marked.
+      assert.deepEqual((await db.executeQuery({ ...marked })).rows, [{ body: 'x' }, { body: 'y' }])
     } finally {
       await db.destroy()
     }

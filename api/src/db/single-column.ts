@@ -12,27 +12,33 @@ import type { CompiledQuery, QueryResult } from 'kysely'
  * result; any other driver ignores the mark and returns rows, which
  * {@link singleColumnValues} unwraps.
  */
-const SINGLE_COLUMN = Symbol('portico.singleColumn')
-const ANSWERED_AS_VALUES = Symbol('portico.answeredAsValues')
+// Marks kept beside the objects rather than on them: a query derived from a
+// marked one (an EXPLAIN of it, a copy with other parameters) is a query of
+// its own and must not inherit the mark.
+const singleColumnQueries = new WeakSet<CompiledQuery>()
+const valuesResults = new WeakSet<QueryResult<unknown>>()
 
 /** `query`, marked as wanting each row's one value. */
 export function asSingleColumn(query: CompiledQuery): CompiledQuery {
-  return Object.assign(query, { [SINGLE_COLUMN]: true })
+  singleColumnQueries.add(query)
+  return query
 }
 
 /** Whether a driver may answer `query` with the values alone. */
 export function wantsSingleColumn(query: CompiledQuery): boolean {
-  return SINGLE_COLUMN in query
+  return singleColumnQueries.has(query)
 }
 
 /** A driver's answer of values alone to a query marked {@link asSingleColumn}. */
 export function valuesResult<R>(values: unknown[]): QueryResult<R> {
-  return Object.assign({ rows: values as R[] }, { [ANSWERED_AS_VALUES]: true })
+  const result: QueryResult<R> = { rows: values as R[] }
+  valuesResults.add(result)
+  return result
 }
 
 /** The values of a marked query's result, whichever way the driver answered it. */
 export function singleColumnValues(result: QueryResult<unknown>): unknown[] {
-  if (ANSWERED_AS_VALUES in result) return result.rows
+  if (valuesResults.has(result)) return result.rows
   return result.rows.map((row) => {
     const values = Object.values(row as Record<string, unknown>)
     if (values.length !== 1) {
