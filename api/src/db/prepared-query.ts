@@ -18,6 +18,8 @@ interface Template {
   query: CompiledQuery['query']
   /** Per position: the parameter it takes, or the constant the builder put there. */
   slots: Array<{ param: string } | { value: unknown }>
+  /** How many columns a SELECT names (0 for anything else): `values()` takes one. */
+  columns: number
 }
 
 /**
@@ -64,14 +66,21 @@ export function preparedQuery<P extends Record<string, unknown>>() {
           slots: compiled.parameters.map((value) =>
             value instanceof Placeholder ? { param: value.name } : { value },
           ),
+          columns:
+            compiled.query.kind === 'SelectQueryNode'
+              ? (compiled.query.selections?.length ?? 0)
+              : 0,
         }
         templates.set(adapter, template)
       }
       return template
     }
 
-    function compiledFor(db: Kysely<Database>, params: P): CompiledQuery {
-      const template = templateFor(db)
+    function compiledFor(
+      db: Kysely<Database>,
+      params: P,
+      template: Template = templateFor(db),
+    ): CompiledQuery {
       return {
         sql: template.sql,
         query: template.query,
@@ -99,11 +108,13 @@ export function preparedQuery<P extends Record<string, unknown>>() {
        * (./single-column.ts).
        */
       async values(db: Kysely<Database>, params: P): Promise<Array<RowOf<Q>[keyof RowOf<Q>]>> {
-        const { query } = templateFor(db)
-        const columns = query.kind === 'SelectQueryNode' ? (query.selections?.length ?? 0) : 0
-        if (columns !== 1)
-          throw new Error(`values() needs one column; the query selects ${columns} columns`)
-        const result = await db.executeQuery(asSingleColumn(compiledFor(db, params)))
+        const template = templateFor(db)
+        if (template.columns !== 1) {
+          throw new Error(
+            `values() needs one column; the query selects ${template.columns} columns`,
+          )
+        }
+        const result = await db.executeQuery(asSingleColumn(compiledFor(db, params, template)))
         return singleColumnValues(result) as Array<RowOf<Q>[keyof RowOf<Q>]>
       },
 
