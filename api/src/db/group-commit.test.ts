@@ -192,4 +192,30 @@ describe('group commit on SQLite', () => {
       await db.destroy()
     }
   })
+
+  test('a write after a read survives another connection committing in between', async () => {
+    const { db } = open({ maxOpenMs: 60_000 })
+    const other = new SQLite(path)
+    try {
+      await db.insertInto('notes').values({ id: 'mine', body: 'x' }).execute()
+      // Reads alone hold no transaction the other writer could outdate.
+      assert.equal((await db.selectFrom('notes').select('id').execute()).length, 1)
+      other.prepare("insert into notes (id, body) values ('theirs', 'y')").run()
+      await db.transaction().execute(async (trx) => {
+        const rows = await trx.selectFrom('notes').select('id').execute()
+        await trx
+          .insertInto('notes')
+          .values({ id: `after-${rows.length}`, body: 'z' })
+          .execute()
+      })
+      assert.deepEqual(observer.prepare('select id from notes order by id').pluck().all(), [
+        'after-2',
+        'mine',
+        'theirs',
+      ])
+    } finally {
+      other.close()
+      await db.destroy()
+    }
+  })
 })

@@ -21,9 +21,12 @@ import { valuesResult, wantsSingleColumn } from './single-column.js'
  * dirty the same pages (new orders, events and outbox rows all land on the
  * right-most leaves), so one COMMIT for all of them writes those pages once.
  *
- * The connection runs inside one open SQLite transaction, the batch; each
- * Kysely transaction is a savepoint in it (rolled back alone when it fails)
- * and each statement outside one simply runs in it. A request's database
+ * Work that may write runs inside one open SQLite transaction, the batch,
+ * begun IMMEDIATE (holding the write lock, so another process's commit can
+ * never make it fail halfway); each Kysely transaction is a savepoint in it
+ * (rolled back alone when it fails) and each statement outside one simply
+ * runs in it. A SELECT while no batch is open runs on its own and takes no
+ * lock another writer would wait for. A request's database
  * work runs on promise callbacks, start to end, without letting the event
  * loop take another socket in between — so units never queue for the
  * connection by themselves, and the batch commits in the event loop's
@@ -188,7 +191,14 @@ class GroupCommitDriver implements Driver {
 
   #open(): void {
     if (this.#batch) return
-    this.#sqlite.prepare('begin').run()
+    // IMMEDIATE: the batch holds the write lock from its first statement. A
+    // deferred batch that read first would have to upgrade to write later,
+    // and if another process (a job runner, the CLI) committed in between,
+    // SQLite refuses the upgrade at once (SQLITE_BUSY, which busy_timeout
+    // does not wait out) — failing every unit of the batch. Taking the lock
+    // up front waits for the other writer instead (busy_timeout). Only work
+    // that may write opens a batch (see #guard), so reads never hold it.
+    this.#sqlite.prepare('begin immediate').run()
     let resolve!: () => void
     let reject!: (error: unknown) => void
     const durable = new Promise<void>((res, rej) => {
@@ -213,9 +223,15 @@ class GroupCommitDriver implements Driver {
     }
   }
 
-  /** Runs a statement in the batch; a failure that ended SQLite's transaction fails the batch. */
-  #guard<T>(fn: () => T): T {
-    this.#open()
+  /**
+   * Runs a statement in the batch; a failure that ended SQLite's transaction
+   * fails the batch. A statement that may write (anything but a SELECT, a
+   * transaction's savepoint) opens the batch when none is open; a read with
+   * no batch open runs on its own, as SQLite's autocommit read, and takes
+   * no write lock.
+   */
+  #guard<T>(fn: () => T, mayWrite = true): T {
+    if (mayWrite) this.#open()
     try {
       return fn()
     } catch (error) {
@@ -237,7 +253,8 @@ class GroupCommitDriver implements Driver {
   #execute<R>(query: CompiledQuery): QueryResult<R> {
     // Anything but a SELECT may have written (an INSERT … RETURNING reads
     // rows back, DDL changes none): its unit waits for the COMMIT.
-    if (query.query.kind !== 'SelectQueryNode') this.#wrote = true
+    const mayWrite = query.query.kind !== 'SelectQueryNode'
+    if (mayWrite) this.#wrote = true
     return this.#guard(() => {
       const statement = this.#sqlite.prepare(query.sql)
       const parameters = query.parameters as unknown[]
@@ -257,11 +274,11 @@ class GroupCommitDriver implements Driver {
         insertId: lastInsertRowid === undefined ? undefined : BigInt(lastInsertRowid),
         rows: [],
       }
-    })
+    }, mayWrite)
   }
 
   async *#stream<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    const statement = this.#guard(() => this.#sqlite.prepare(query.sql))
+    const statement = this.#guard(() => this.#sqlite.prepare(query.sql), false)
     if (!statement.reader) throw new Error('Only queries that return rows can be streamed')
     for (const row of statement.iterate(query.parameters as unknown[])) yield { rows: [row as R] }
   }
